@@ -1,0 +1,23 @@
+using static TorchSharp.torch;
+
+namespace Robustness.Core.Contracts;
+
+/// <summary>A throughput measurement `robustness bench` runs; projects register theirs through DI.</summary>
+public interface IBenchmark
+{
+    string Name { get; }
+    IEnumerable<BenchmarkResult> Run(BenchmarkContext context);
+}
+
+/// <param name="PythonExecutable">Debian's python3 with torch (the speed reference), or null when absent.</param>
+/// <param name="ReferenceScript">bench/reference.py in the repository, or null.</param>
+public sealed record BenchmarkContext(Device Device, int BatchSize, int WarmupIterations, int Iterations,
+    string? PythonExecutable, string? ReferenceScript, int Threads);
+
+/// <param name="ReferenceImagesPerSecond">The same loop in PyTorch eager, when measured.</param>
+/// <param name="GflopsPerSecond">Achieved rate, when the workload's FLOPs are known.</param>
+public sealed record BenchmarkResult(string Name, string Model, double ImagesPerSecond,
+    double? ReferenceImagesPerSecond = null, double? GflopsPerSecond = null, string Notes = "")
+{
+    public double? RatioToReference => ReferenceImagesPerSecond is > 0 ? ImagesPerSecond / ReferenceImagesPerSecond : null;
+}

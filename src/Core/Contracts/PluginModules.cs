@@ -1,0 +1,18 @@
+using System.Reflection;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Robustness.Core.Contracts;
+
+public static class PluginModules
+{
+    /// <summary>Runs every public, parameterless <see cref="IPluginModule"/> of <paramref name="assembly"/>, in name order.</summary>
+    public static IServiceCollection AddPluginModules(this IServiceCollection services, Assembly assembly)
+    {
+        var modules = assembly.GetExportedTypes()
+            .Where(t => typeof(IPluginModule).IsAssignableFrom(t) && t is { IsAbstract: false, IsInterface: false } && t.GetConstructor(Type.EmptyTypes) is not null)
+            .OrderBy(t => t.FullName, StringComparer.Ordinal);
+        foreach (var type in modules)
+            ((IPluginModule)Activator.CreateInstance(type)!).Register(services);
+        return services;
+    }
+}
