@@ -5,8 +5,10 @@ namespace Robustness.Attacks;
 
 /// <summary>
 /// Chen et al. 2018 (EAD) — minimise c·f(x) + ‖x − x₀‖₂² + β‖x − x₀‖₁ on [0,1] by ISTA/FISTA: a gradient step
-/// on the smooth part at the slack point y, then the projected shrinkage S_β (coordinates within β of x₀ snap
-/// back to it, the rest shrink by β and are clipped to [0,1]); y ← x_{k+1} + k/(k+3)·(x_{k+1} − x_k).
+/// on the smooth part at the slack point y with the decayed rate α_k, then the projected shrinkage (coordinates
+/// within α_k·β of x₀ snap back to it, the rest shrink by α_k·β and are clipped to [0,1]);
+/// y ← x_{k+1} + k/(k+3)·(x_{k+1} − x_k). The threshold is scaled by the step, as the proximal operator of
+/// α_k·β‖·‖₁ requires, so the fixed point minimises the stated objective for every learning rate.
 /// Per-example binary search over c; the decision rule picks the successful iterate kept.
 /// </summary>
 public sealed class ElasticNetAttack(ElasticNetAttackOptions options) : IterativeAttack(options.Steps, options.BatchSize)
@@ -61,7 +63,7 @@ public sealed class ElasticNetAttack(ElasticNetAttackOptions options) : Iterativ
                     + Distortion.SquaredL2(yg - x0);
                 gradient = autograd.grad([smooth.sum()], [yg])[0].detach();
             }
-            var next = Shrink(y - rate * gradient, x0, options.Beta);
+            var next = Shrink(y - rate * gradient, x0, rate * options.Beta);
             var slack = options.Fista ? next + (double)k / (k + 3) * (next - x) : next;
             Tensor loss;
             using (no_grad())
