@@ -18,12 +18,13 @@ public sealed class KWtaDefenseTests
         var dataset = TestContexts.SmallCifar;
         using var train = SyntheticData.Create(dataset, 640, seed: 6);
         using var test = SyntheticData.CreateHeldOut(dataset, 200, seed: 6);
+        using var trainer = new RecordingNetworkTrainer();
         using var defense = new KWtaDefense(new KWtaOptions());
-        defense.Fit(TestContexts.Create(train, dataset, recipe: TestContexts.FastRecipe with { Epochs = 4 }));
+        defense.Fit(TestContexts.Create(train, trainer, dataset, recipe: TestContexts.FastRecipe with { Epochs = 4 }));
 
         var accuracy = TestContexts.Accuracy(defense.Predict(test.Images), test.Labels);
         Assert.That(accuracy, Is.GreaterThan(0.5), "chance is 0.1");
-        Assert.That(defense.Layers, Has.Count.EqualTo(3), "tiny CNN has three activations, all replaced");
+        Assert.That(defense.Layers, Has.Count.EqualTo(3), "small-cnn has three activations, all replaced");
         Assert.That(defense.Layers.Select(l => l.Sparsity), Is.All.EqualTo(0.1), "schedule ends at the target γ");
 
         var kept = new List<long[]>();
@@ -45,7 +46,7 @@ public sealed class KWtaDefenseTests
     {
         var schedule = new KWtaSparsitySchedule(new KWtaOptions { IncrementalSchedule = false }, 1);
         torch.manual_seed(3);
-        var net = new TinyZoo().Create(TinyZoo.TinyCnn, new ModelSpec(TestContexts.SmallCifar, Activation: schedule.NewLayer));
+        var net = new ModelZoo().Create(ModelIds.SmallCnn, new ModelSpec(TestContexts.SmallCifar, Activation: schedule.NewLayer));
         var x = rand(new long[] { 4, 3, 16, 16 }, generator: new Generator(4)).requires_grad_(true);
         nn.functional.cross_entropy(net.call(x), tensor(new long[] { 0, 1, 2, 3 })).backward();
         Assert.That(x.grad!.abs().sum().item<float>(), Is.GreaterThan(0f));
@@ -72,10 +73,10 @@ public sealed class KWtaDefenseTests
     public void Fit_ProfileSection_OverridesSparsityAndKeysTheArtefact()
     {
         using var train = SyntheticData.Create(TestContexts.SmallCifar, 64, seed: 7);
-        var trainer = new LocalNetworkTrainer();
+        using var trainer = new RecordingNetworkTrainer();
         var sections = JsonNode.Parse("""{ "defenses": { "k-wta": { "sparsity": 0.2, "incrementalSchedule": false } } }""")!.AsObject();
         using var defense = new KWtaDefense(new KWtaOptions());
-        defense.Fit(TestContexts.Create(train, TestContexts.SmallCifar, sections, trainer: trainer, recipe: TestContexts.FastRecipe with { Epochs = 1 }));
+        defense.Fit(TestContexts.Create(train, trainer, TestContexts.SmallCifar, sections, recipe: TestContexts.FastRecipe with { Epochs = 1 }));
         Assert.That(defense.Options.Sparsity, Is.EqualTo(0.2));
         Assert.That(defense.Layers.Select(l => l.Sparsity), Is.All.EqualTo(0.2));
         var request = trainer.Requests.Single();
