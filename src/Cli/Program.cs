@@ -1,13 +1,25 @@
 using Microsoft.Extensions.DependencyInjection;
 using Robustness.Cli.Commands;
+using Robustness.Cli.Commands.Datasets;
 using Robustness.Cli.Infrastructure;
+using Robustness.Defenses;
 using Spectre.Console.Cli;
 
 var services = new ServiceCollection();
+services.AddRobustnessDefenses();
 var app = new CommandApp(new TypeRegistrar(services));
 app.Configure(config =>
 {
     config.SetApplicationName("robustness");
+    config.SetExceptionHandler((exception, _) => ErrorReporter.Handle(exception));
     config.AddCommand<ListCommand>("list").WithDescription("List registered defenses, attacks, adversaries and models.");
+    config.AddBranch("datasets", datasets =>
+    {
+        datasets.SetDescription("Find, verify and download the datasets.");
+        datasets.AddCommand<DatasetsListCommand>("list").WithDescription("Where each dataset resolves to.");
+        datasets.AddCommand<DatasetsCheckCommand>("check").WithDescription("Load every split with full validation; print counts and statistics.");
+        datasets.AddCommand<DatasetsVerifyCommand>("verify").WithDescription("Check files against the SHA-256s in datasets/checksums.");
+        datasets.AddCommand<DatasetsFetchCommand>("fetch").WithDescription("Download the official archives, check them and unpack.");
+    });
 });
 return app.Run(args);

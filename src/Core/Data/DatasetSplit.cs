@@ -1,0 +1,3 @@
+namespace Robustness.Core.Data;
+
+public enum DatasetSplit { Train, Test }
