@@ -16,6 +16,7 @@ app.Configure(config =>
     config.SetExceptionHandler((exception, _) => ErrorReporter.Handle(exception));
     config.AddCommand<ListCommand>("list").WithDescription("List registered defenses, attacks, adversaries and models.");
     config.AddCommand<TrainCommand>("train").WithDescription("Train (or reuse) a profile's vanilla backbone; resumes a killed run; prints clean accuracy.");
+    config.AddCommand<BenchCommand>("bench").WithDescription("Images/s of training and input-gradient steps per zoo model, GFLOP/s vs SGEMM, ratio to PyTorch eager.");
     config.AddBranch("datasets", datasets =>
     {
         datasets.SetDescription("Find, verify and download the datasets.");
