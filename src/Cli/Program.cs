@@ -37,6 +37,7 @@ app.Configure(config =>
     config.AddCommand<RunCellCommand>("run-cell").WithDescription("Compute one grid cell and commit it (scale-out).");
     config.AddCommand<PlanCommand>("plan").WithDescription("Write the grid's cell list (for Slurm / Kubernetes arrays).");
     config.AddCommand<ReportCommand>("report").WithDescription("Render the report of a stored run.");
+    config.AddCommand<SlurmCommand>("slurm").WithDescription("Write (and submit) an sbatch --array script running one cell per task.");
     config.AddCommand<NightlyCommand>("nightly").WithDescription("Run the grid, compare with a baseline run, exit 1 on regression.");
 });
 return app.Run(args);
