@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Robustness.Cli.Commands;
 using Robustness.Cli.Commands.Datasets;
 using Robustness.Cli.Infrastructure;
+using Robustness.Core;
 using Robustness.Defenses;
 using Robustness.Evaluation;
 using Robustness.Evaluation.Plugins;
@@ -19,12 +20,14 @@ catch (PluginLoadException e)
     CommandErrors.Report(e);
     return CommandErrors.UserError;
 }
+services.AddRobustnessCore();
 var app = new CommandApp(new TypeRegistrar(services));
 app.Configure(config =>
 {
     config.SetApplicationName("robustness");
     config.SetExceptionHandler((exception, _) => ErrorReporter.Handle(exception));
     config.AddCommand<ListCommand>("list").WithDescription("List registered defenses, attacks, adversaries and models.");
+    config.AddCommand<TrainCommand>("train").WithDescription("Train (or reuse) a profile's vanilla backbone; resumes a killed run; prints clean accuracy.");
     config.AddBranch("datasets", datasets =>
     {
         datasets.SetDescription("Find, verify and download the datasets.");
