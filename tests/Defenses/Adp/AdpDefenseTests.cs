@@ -13,10 +13,10 @@ public sealed class AdpDefenseTests
     [Test]
     public void Fit_SyntheticData_AccuracyAboveChanceAndMembersStayDistinct()
     {
-        using var train = SyntheticData.Create(DatasetInfo.Cifar10, 640, seed: 1);
-        using var test = SyntheticData.CreateHeldOut(DatasetInfo.Cifar10, 200, seed: 1);
+        using var train = SyntheticData.Create(TestContexts.SmallCifar, 640, seed: 1);
+        using var test = SyntheticData.CreateHeldOut(TestContexts.SmallCifar, 200, seed: 1);
         using var defense = new AdpDefense(new AdpOptions());
-        defense.Fit(TestContexts.Create(train, recipe: TestContexts.FastRecipe with { Epochs = 5 }));
+        defense.Fit(TestContexts.Create(train, TestContexts.SmallCifar, recipe: TestContexts.FastRecipe with { Epochs = 5 }));
 
         var accuracy = TestContexts.Accuracy(defense.Predict(test.Images), test.Labels);
         Assert.That(accuracy, Is.GreaterThan(0.5), "chance is 0.1");
