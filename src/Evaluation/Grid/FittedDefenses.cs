@@ -13,7 +13,9 @@ namespace Robustness.Evaluation.Grid;
 /// seed) and reused by all its cells. Trained networks are cached across processes by the network trainer.
 /// A defense whose construction or Fit throws fails every cell that needs it, with the same error, without refitting.
 /// </summary>
-public sealed class FittedDefenses(IServiceProvider services, EvaluationEnvironment environment, INetworkTrainerProvider trainers) : IDisposable
+/// <param name="loader">Reads (dataset, split, limit); default <see cref="DatasetLoader"/> from the environment's data directory.</param>
+public sealed class FittedDefenses(IServiceProvider services, EvaluationEnvironment environment, INetworkTrainerProvider trainers,
+    Func<string, DatasetSplit, int?, LabeledImages>? loader = null) : IDisposable
 {
     private readonly ConcurrentDictionary<string, Lazy<LabeledImages>> data = new();
     private readonly ConcurrentDictionary<string, Lazy<FittedDefense>> defenses = new();
@@ -30,7 +32,7 @@ public sealed class FittedDefenses(IServiceProvider services, EvaluationEnvironm
 
     private LabeledImages Data(GridCell cell, DatasetSplit split, int? limit) =>
         data.GetOrAdd($"{cell.Dataset}|{split}|{limit}", _ => new Lazy<LabeledImages>(() =>
-            DatasetLoader.Load(cell.Dataset, split, limit, environment.DataDirectory))).Value;
+            loader?.Invoke(cell.Dataset, split, limit) ?? DatasetLoader.Load(cell.Dataset, split, limit, environment.DataDirectory))).Value;
 
     /// <summary>The fitted defense of the cell, with the networks it trained (for the manifest) and its fit time.</summary>
     public FittedDefense Get(GridCell cell)
