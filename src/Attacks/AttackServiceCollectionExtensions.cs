@@ -1,4 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Robustness.Attacks.Benchmarks;
+using Robustness.Core.Contracts;
 
 namespace Robustness.Attacks;
 
@@ -11,5 +14,12 @@ public static class AttackServiceCollectionExtensions
         .AddAttack(AttackIds.MomentumIterativeFgsm, new MomentumIterativeFgsmOptions(), o => new MomentumIterativeFgsm(o), "Dong et al. 2018 — momentum iterative FGSM")
         .AddAttack(AttackIds.Pgd, new PgdOptions(), o => new Pgd(o), "Madry et al. 2018 — PGD with random start")
         .AddAttack(AttackIds.CarliniWagnerL2, new CarliniWagnerL2Options(), o => new CarliniWagnerL2(o), "Carlini & Wagner 2017 — L2")
-        .AddAttack(AttackIds.ElasticNet, new ElasticNetAttackOptions(), o => new ElasticNetAttack(o), "Chen et al. 2018 — EAD (elastic net)");
+        .AddAttack(AttackIds.ElasticNet, new ElasticNetAttackOptions(), o => new ElasticNetAttack(o), "Chen et al. 2018 — EAD (elastic net)")
+        .AddPgdBenchmark();
+
+    private static IServiceCollection AddPgdBenchmark(this IServiceCollection services)
+    {
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IBenchmark, PgdBenchmark>());
+        return services;
+    }
 }

@@ -27,7 +27,7 @@ public sealed class AttackSettings : CommandSettings
     [CommandOption("--profiles-file <FILE>"), Description("A profiles.json replacing the embedded one.")]
     public string? ProfilesFile { get; init; }
 
-    [CommandOption("-n|--n <COUNT>"), Description("Attack the first n test images."), DefaultValue(500)]
+    [CommandOption("-n|--count <COUNT>"), Description("Attack the first n test images (-n; Spectre allows no one-letter long option)."), DefaultValue(500)]
     public int Count { get; init; } = 500;
 
     [CommandOption("--seed <SEED>"), Description("Seed of the model training and of the attack."), DefaultValue(0L)]
