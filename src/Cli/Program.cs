@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Robustness.Attacks;
 using Robustness.Cli.Commands;
 using Robustness.Cli.Commands.Datasets;
 using Robustness.Cli.Infrastructure;
@@ -10,6 +11,7 @@ using Spectre.Console.Cli;
 
 var services = new ServiceCollection();
 services.AddRobustnessDefenses();
+services.AddRobustnessAttacks();
 services.AddRobustnessEvaluation();
 try
 {
@@ -37,6 +39,7 @@ app.Configure(config =>
         datasets.AddCommand<DatasetsVerifyCommand>("verify").WithDescription("Check files against the SHA-256s in datasets/checksums.");
         datasets.AddCommand<DatasetsFetchCommand>("fetch").WithDescription("Download the official archives, check them and unpack.");
     });
+    config.AddCommand<AttackCommand>("attack").WithDescription("White-box robust accuracy and attack success vs ε of a trained model.");
     config.AddCommand<EvaluateCommand>("evaluate").WithDescription("Run (or resume) an evaluation grid and write its report.");
     config.AddCommand<RunCellCommand>("run-cell").WithDescription("Compute one grid cell and commit it (scale-out).");
     config.AddCommand<PlanCommand>("plan").WithDescription("Write the grid's cell list (for Slurm / Kubernetes arrays).");
