@@ -5,11 +5,13 @@ using Robustness.Cli.Infrastructure;
 using Robustness.Defenses;
 using Robustness.Evaluation;
 using Robustness.Evaluation.Plugins;
+using Robustness.Evaluation.Protocol;
 using Spectre.Console.Cli;
 
 var services = new ServiceCollection();
 services.AddRobustnessDefenses();
 services.AddRobustnessEvaluation();
+services.AddRobustnessProtocol();
 try
 {
     services.AddPlugins(PluginLoader.FromArguments(args));
@@ -37,6 +39,7 @@ app.Configure(config =>
     config.AddCommand<RunCellCommand>("run-cell").WithDescription("Compute one grid cell and commit it (scale-out).");
     config.AddCommand<PlanCommand>("plan").WithDescription("Write the grid's cell list (for Slurm / Kubernetes arrays).");
     config.AddCommand<ReportCommand>("report").WithDescription("Render the report of a stored run.");
+    config.AddCommand<AdversaryCommand>("adversary").WithDescription("Transfer attack from a black-box adversary's surrogate: defense accuracy, δ, queries; curves as CSV.");
     config.AddCommand<NightlyCommand>("nightly").WithDescription("Run the grid, compare with a baseline run, exit 1 on regression.");
 });
 return app.Run(args);
