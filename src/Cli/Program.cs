@@ -8,6 +8,7 @@ using Robustness.Evaluation.Plugins;
 using Robustness.Evaluation.Protocol;
 using Spectre.Console.Cli;
 
+args = AdversaryCommand.NormaliseArguments(args);
 var services = new ServiceCollection();
 services.AddRobustnessDefenses();
 services.AddRobustnessEvaluation();

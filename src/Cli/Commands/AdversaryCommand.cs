@@ -27,10 +27,10 @@ public sealed class AdversaryCommand(AdversaryRunner runner) : Command<Adversary
         [CommandOption("--adversary <ID>"), Description("pure-blackbox or oracle-jacobian."), DefaultValue(AdversaryIds.OracleJacobian)]
         public string Adversary { get; init; } = AdversaryIds.OracleJacobian;
 
-        [CommandOption("--q <FRACTION>"), Description("Fraction of the training set the adversary starts from, in (0, 1]."), DefaultValue(0.01)]
+        [CommandOption("-q|--fraction <Q>"), Description("Fraction q of the training set the adversary starts from, in (0, 1]] (--q also accepted)."), DefaultValue(0.01)]
         public double Q { get; init; } = 0.01;
 
-        [CommandOption("--attack <ID>"), Description("fgsm, ifgsm, mim, pgd, cw, ead."), DefaultValue(AttackIds.MomentumIterativeFgsm)]
+        [CommandOption("--attack <ID>"), Description("fgsm, ifgsm, mim, pgd, cw, ead; several separated by commas."), DefaultValue(AttackIds.MomentumIterativeFgsm)]
         public string Attack { get; init; } = AttackIds.MomentumIterativeFgsm;
 
         [CommandOption("-p|--profile <PROFILE>"), Description("smoke, quick or paper."), DefaultValue(ProfileNames.Quick)]
@@ -54,7 +54,7 @@ public sealed class AdversaryCommand(AdversaryRunner runner) : Command<Adversary
         [CommandOption("--query-budget <N>"), Description("Oracle query budget; augmentation stops when it is spent.")]
         public long? QueryBudget { get; init; }
 
-        [CommandOption("--epsilon <EPS>"), Description("Attack ε on the [0,1] scale (default: the protocol's for dataset and attack).")]
+        [CommandOption("--epsilon <EPS>"), Description("Attack ε on the [[0,1]] scale (default: the protocol's for dataset and attack).")]
         public double? Epsilon { get; init; }
 
         [CommandOption("--points <N>"), Description("Attacked test points (default: the profile's).")]
@@ -75,13 +75,20 @@ public sealed class AdversaryCommand(AdversaryRunner runner) : Command<Adversary
             : ValidationResult.Success();
     }
 
+    /// <summary>
+    /// Spectre.Console.Cli rejects one-letter long options, but the protocol's name for the fraction is q:
+    /// "--q 0.01" and "--q=0.01" become "-q 0.01" / "-q=0.01".
+    /// </summary>
+    public static string[] NormaliseArguments(string[] args) =>
+        args.Select(a => a == "--q" ? "-q" : a.StartsWith("--q=", StringComparison.Ordinal) ? "-q=" + a[4..] : a).ToArray();
+
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken) => CommandErrors.Guard(() =>
     {
         var request = new AdversaryRunRequest(settings.Dataset, settings.Profile, settings.Defense, settings.Adversary, settings.Q,
             settings.Attack, settings.Targeted, settings.Seed, settings.Device, settings.Artefacts, settings.Data, settings.QueryBudget,
             settings.Epsilon, settings.Points, settings.Curve);
         var rows = runner.Run(request, line => Console.Error.WriteLine(line));
-        AnsiConsole.Write(Table(rows));
+        Print(rows);
         if (settings.Csv is not null)
         {
             TransferCurveCsv.Write(settings.Csv, rows);
@@ -90,21 +97,25 @@ public sealed class AdversaryCommand(AdversaryRunner runner) : Command<Adversary
         return 0;
     });
 
-    private static Table Table(IReadOnlyList<AdversaryRunRow> rows)
+    private static void Print(IReadOnlyList<AdversaryRunRow> rows)
     {
-        var table = new Table().AddColumns("defense", "adversary", "attack", "goal", "q", "points", "defense acc", "δ vs vanilla",
-            "white-box succ", "queries", "oracle passes", "agreement", "clean acc", "surrogate s", "attack s", "wall s");
         foreach (var row in rows)
         {
             var r = row.Defended;
-            table.AddRow(r.Cell.Defense, r.Cell.Adversary, r.Cell.Attack, r.Cell.Goal, F(r.Cell.Q), r.Attacked.ToString(CultureInfo.InvariantCulture),
-                F(r.DefenseAccuracy), row.Delta is { } d ? d.ToString("+0.000;-0.000", CultureInfo.InvariantCulture) : "-",
-                F(r.WhiteBoxSuccessRate), r.Queries.ToString(CultureInfo.InvariantCulture), r.OracleForwardPasses.ToString(CultureInfo.InvariantCulture),
-                r.SurrogateAgreement is { } a ? F(a) : "-", F(r.CleanAccuracy), r.SurrogateTrainingSeconds.ToString("0.0", CultureInfo.InvariantCulture),
-                r.AttackSeconds.ToString("0.0", CultureInfo.InvariantCulture), row.WallSeconds.ToString("0.0", CultureInfo.InvariantCulture));
+            var c = r.Cell;
+            Console.Out.WriteLine($"{c.Dataset} {c.Profile} | defense {c.Defense} | adversary {c.Adversary} q={c.Q.ToString(CultureInfo.InvariantCulture)}"
+                + (c.QueryBudget is { } b ? $" budget={b}" : "") + $" | attack {c.Attack} {c.Goal} ε={c.Epsilon.ToString(CultureInfo.InvariantCulture)} seed={c.Seed}");
+            Console.Out.WriteLine($"  defense accuracy {F(r.DefenseAccuracy)} over {r.Attacked} points"
+                + (row.Delta is { } d ? $", δ vs vanilla {d.ToString("+0.000;-0.000", CultureInfo.InvariantCulture)} (vanilla {F(row.Vanilla!.DefenseAccuracy)})" : "")
+                + $"; white-box success on the surrogate {F(r.WhiteBoxSuccessRate)}; clean accuracy {F(r.CleanAccuracy)}");
+            Console.Out.WriteLine($"  queries {r.Queries} (rejected {r.RejectedQueries}), oracle forward passes {r.OracleForwardPasses}; surrogate/oracle agreement "
+                + (r.SurrogateAgreement is { } a ? F(a) : "n/a") + $"; surrogate trained on {r.SurrogateTrainingSetSize}");
+            Console.Out.WriteLine($"  time: surrogate training {S(r.SurrogateTrainingSeconds)}, attack {S(r.AttackSeconds)}, cell wall {S(row.WallSeconds)}"
+                + (r.ExamplesReused ? " (examples reused)" : ""));
         }
-        return table;
     }
+
+    private static string S(double seconds) => seconds.ToString("0.0", CultureInfo.InvariantCulture) + " s";
 
     private static string F(double value) => value.ToString("0.000", CultureInfo.InvariantCulture);
 }

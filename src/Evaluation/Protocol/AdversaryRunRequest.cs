@@ -3,6 +3,7 @@ namespace Robustness.Evaluation.Protocol;
 public enum TransferCurveKind { None, Q, Queries }
 
 /// <summary>What `robustness adversary` asks for: one cell (plus the vanilla cell for δ), or a curve of cells.</summary>
+/// <param name="Attack">One attack id, or several separated by commas (each gets its protocol ε unless <paramref name="Epsilon"/> is set).</param>
 /// <param name="Epsilon">Attack ε; null = the protocol's for the dataset and attack.</param>
 /// <param name="AttackedPoints">Overrides the profile's attacked points; null = profile.</param>
 public sealed record AdversaryRunRequest(

@@ -35,8 +35,8 @@ public sealed class AdversaryRunner(IServiceProvider services, PureBlackBoxExamp
         using var test = DatasetLoader.Load(request.Dataset, DatasetSplit.Test, profile.TestLimit, request.DataDirectory);
         var adversary = services.GetKeyedService<IAdversaryModel>(request.Adversary)
             ?? throw new ArgumentException($"Unknown adversary '{request.Adversary}'. Known: {string.Join(", ", AdversaryIds.All)}.");
-        var epsilon = request.Epsilon ?? ProtocolEpsilon.Default(request.Dataset, request.Attack);
-        var attack = ProtocolAttacks.Create(request.Attack, request.Dataset, epsilon, options, services);
+        var attackIds = request.Attack.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (attackIds.Length == 0) throw new ArgumentException("--attack: no attack id given.");
         var surrogates = new NetworkTrainer(store, device, log: log);
 
         var fitted = new Dictionary<string, (IDefense Defense, string Key)>();
@@ -56,13 +56,16 @@ public sealed class AdversaryRunner(IServiceProvider services, PureBlackBoxExamp
         var rows = new List<AdversaryRunRow>();
         try
         {
+            foreach (var attackId in attackIds)
             foreach (var (q, budget) in Points(request, train.Count, options))
             {
+                var epsilon = request.Epsilon ?? ProtocolEpsilon.Default(request.Dataset, attackId);
+                var attack = ProtocolAttacks.Create(attackId, request.Dataset, epsilon, options, services);
                 var clock = Stopwatch.StartNew();
                 CellResult Evaluate(string id)
                 {
                     var (defense, key) = Fitted(id);
-                    var cell = new TransferCell(request.Dataset, request.Profile, id, request.Adversary, q, request.Attack, request.Targeted, request.Seed, epsilon, budget);
+                    var cell = new TransferCell(request.Dataset, request.Profile, id, request.Adversary, q, attackId, request.Targeted, request.Seed, epsilon, budget);
                     log?.Invoke($"cell {cell}");
                     var context = new AdversaryContext(dataset, train, profile, surrogates, zoo, device, key);
                     var progress = new Progress<AdversaryProgress>(p => log?.Invoke($"  {p.AdversaryId}: {p.Message} (queries so far {p.QueriesSoFar})"));
