@@ -7,12 +7,15 @@ using Robustness.Core;
 using Robustness.Defenses;
 using Robustness.Evaluation;
 using Robustness.Evaluation.Plugins;
+using Robustness.Evaluation.Protocol;
 using Spectre.Console.Cli;
 
+args = AdversaryCommand.NormaliseArguments(args);
 var services = new ServiceCollection();
 services.AddRobustnessDefenses();
 services.AddRobustnessAttacks();
 services.AddRobustnessEvaluation();
+services.AddRobustnessProtocol();
 try
 {
     services.AddPlugins(PluginLoader.FromArguments(args));
@@ -45,6 +48,7 @@ app.Configure(config =>
     config.AddCommand<PlanCommand>("plan").WithDescription("Write the grid's cell list (for Slurm / Kubernetes arrays).");
     config.AddCommand<ReportCommand>("report").WithDescription("Render the report of a stored run.");
     config.AddCommand<SlurmCommand>("slurm").WithDescription("Write (and submit) an sbatch --array script running one cell per task.");
+    config.AddCommand<AdversaryCommand>("adversary").WithDescription("Transfer attack from a black-box adversary's surrogate: defense accuracy, δ, queries; curves as CSV.");
     config.AddCommand<NightlyCommand>("nightly").WithDescription("Run the grid, compare with a baseline run, exit 1 on regression.");
 });
 return app.Run(args);
