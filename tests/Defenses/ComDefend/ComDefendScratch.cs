@@ -10,10 +10,8 @@ namespace Robustness.Defenses.Tests.ComDefend;
 [Explicit]
 public sealed class ComDefendScratch
 {
-    [TestCase(20.0, 1e-3, 8)]
-    [TestCase(20.0, 1e-2, 8)]
-    [TestCase(5.0, 1e-2, 8)]
     [TestCase(2.0, 3e-3, 8)]
+    [TestCase(20.0, 1e-2, 8)]
     public void Sweep(double noise, double lr, int epochs)
     {
         var dataset = DatasetInfo.Cifar10;
