@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Robustness.Core.Data;
 using Robustness.Core.Training;
 using TorchSharp;
@@ -7,10 +8,13 @@ namespace Robustness.Defenses.Tests.Support;
 
 /// <summary>
 /// Test-local <see cref="INetworkTrainer"/> (until the core trainer lands): Adam, the request's epochs and batch size,
-/// seeded shuffling; records every request so tests can check what a defense asked for.
+/// seeded shuffling; records every request so tests can check what a defense asked for. Trained weights are cached
+/// in memory per request and data, so tests sharing a backbone train it once.
 /// </summary>
 internal sealed class TinyNetworkTrainer : INetworkTrainer
 {
+    private static readonly ConcurrentDictionary<string, Dictionary<string, Tensor>> Cache = new();
+
     public string VariantId => DenseVariant.VariantId;
 
     public List<NetworkRequest> Requests { get; } = [];
@@ -18,6 +22,13 @@ internal sealed class TinyNetworkTrainer : INetworkTrainer
     public TrainingReport TrainOrLoad(NetworkRequest request, nn.Module<Tensor, Tensor> network, LabeledImages data)
     {
         Requests.Add(request);
+        var key = Key(request, data);
+        if (Cache.TryGetValue(key, out var weights))
+        {
+            network.load_state_dict(weights);
+            network.eval();
+            return new TrainingReport(key, true, 0, 0, 0, new Dictionary<string, double>());
+        }
         var generator = new Generator((ulong)request.Seed);
         using var optimizer = optim.Adam(network.parameters(), lr: 0.003);
         network.train();
@@ -41,6 +52,14 @@ internal sealed class TinyNetworkTrainer : INetworkTrainer
             }
         }
         network.eval();
-        return new TrainingReport("test", false, request.Recipe.Epochs, 0, loss, new Dictionary<string, double>());
+        Cache[key] = network.state_dict().ToDictionary(p => p.Key, p => p.Value.detach().clone().DetachFromDisposeScope());
+        return new TrainingReport(key, false, request.Recipe.Epochs, 0, loss, new Dictionary<string, double>());
+    }
+
+    private static string Key(NetworkRequest r, LabeledImages data)
+    {
+        var config = r.Config is null ? "" : string.Join(";", r.Config.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}"));
+        using var sum = data.Images.sum();
+        return $"{r.Owner}|{r.Role}|{r.ArchitectureId}|{r.Recipe.Epochs}|{r.Recipe.BatchSize}|{r.Seed}|{config}|{data.Count}|{sum.item<float>():R}|{r.Loss is null}|{r.InputTransform is null}";
     }
 }
