@@ -9,36 +9,51 @@ using static TorchSharp.torch;
 
 namespace Robustness.Defenses.Tests.OddsAreOdd;
 
+[NonParallelizable]
 public sealed class OddsAreOddDefenseTests
 {
     private const int Samples = 32;
 
-    [TestCase(0.1)]
-    [TestCase(0.4)]
-    public void Predict_HeldOutClean_FalsePositiveRateNearTarget(double target)
+    private LabeledImages train = null!;
+    private LabeledImages test = null!;
+    private OddsAreOddDefense shared = null!;
+    private Tensor sharedClean = null!;
+
+    [OneTimeSetUp]
+    public void FitShared()
     {
-        var (train, test) = DefenseFixture.Data(train: 800, test: 400);
-        using var _ = train;
-        using var __ = test;
-        using var defense = Fitted(train, target, calibration: 800);
+        (train, test) = DefenseFixture.Data(train: 600, test: 300);
+        shared = Fitted(train, 0.1, calibration: 600);
+        sharedClean = shared.Predict(test.Images);
+    }
+
+    [OneTimeTearDown]
+    public void Release()
+    {
+        sharedClean.Dispose();
+        shared.Dispose();
+        train.Dispose();
+        test.Dispose();
+    }
+
+    [Test]
+    public void Predict_HeldOutClean_FalsePositiveRateNearTenPercentTarget() => AssertNearTarget(sharedClean, 0.1);
+
+    [Test]
+    public void Predict_HeldOutClean_FalsePositiveRateNearFortyPercentTarget()
+    {
+        using var defense = Fitted(train, 0.4, calibration: 600);
         using var predictions = defense.Predict(test.Images);
-        var falsePositiveRate = DefenseFixture.RejectRate(predictions);
-        TestContext.Out.WriteLine($"odds-are-odd smoke: target FPR {target:P0}, held-out FPR {falsePositiveRate:P1}, clean accuracy {DefenseFixture.Accuracy(predictions, test.Labels):P1}");
-        Assert.That(falsePositiveRate, Is.EqualTo(target).Within(0.08));
+        AssertNearTarget(predictions, 0.4);
     }
 
     [Test]
     public void Predict_LargeRandomPerturbations_DetectedMoreOftenThanClean()
     {
-        var (train, test) = DefenseFixture.Data(train: 800, test: 400);
-        using var _ = train;
-        using var __ = test;
-        using var defense = Fitted(train, 0.1, calibration: 800);
         var generator = new Generator(11);
         using var perturbed = (test.Images + (rand(test.Images.shape, generator: generator) - 0.5) * 0.6).clamp(0, 1);
-        using var clean = defense.Predict(test.Images);
-        using var noisy = defense.Predict(perturbed);
-        double cleanRate = DefenseFixture.RejectRate(clean), noisyRate = DefenseFixture.RejectRate(noisy);
+        using var noisy = shared.Predict(perturbed);
+        double cleanRate = DefenseFixture.RejectRate(sharedClean), noisyRate = DefenseFixture.RejectRate(noisy);
         TestContext.Out.WriteLine($"odds-are-odd smoke: rejected clean {cleanRate:P1}, perturbed (uniform ±0.3) {noisyRate:P1}");
         Assert.That(noisyRate, Is.GreaterThan(cleanRate + 0.1));
     }
@@ -46,28 +61,21 @@ public sealed class OddsAreOddDefenseTests
     [Test]
     public void Predict_SmokeData_CleanAccuracyAboveChanceAndRejectsFlow()
     {
-        var (train, test) = DefenseFixture.Data(train: 800, test: 400);
-        using var _ = train;
-        using var __ = test;
-        using var defense = Fitted(train, 0.1, calibration: 800);
-        using var predictions = defense.Predict(test.Images);
-        Assert.That(predictions.dtype, Is.EqualTo(int64));
-        Assert.That(predictions.device_type, Is.EqualTo(DeviceType.CPU));
-        Assert.That(DefenseFixture.Accuracy(predictions, test.Labels), Is.GreaterThan(0.3));
-        Assert.That(predictions.data<long>().ToArray(), Has.Some.EqualTo(Labels.Reject));
-        Assert.That(defense.Traits, Is.EqualTo(new DefenseTraits(Randomized: true, CanReject: true, Differentiable: false, ForwardPassesPerQuery: 1 + Samples)));
+        Assert.That(sharedClean.dtype, Is.EqualTo(int64));
+        Assert.That(sharedClean.device_type, Is.EqualTo(DeviceType.CPU));
+        Assert.That(DefenseFixture.Accuracy(sharedClean, test.Labels), Is.GreaterThan(0.3));
+        Assert.That(sharedClean.data<long>().ToArray(), Has.Some.EqualTo(Labels.Reject));
+        Assert.That(shared.Traits, Is.EqualTo(new DefenseTraits(Randomized: true, CanReject: true, Differentiable: false, ForwardPassesPerQuery: 1 + Samples)));
     }
 
     [Test]
     public void Fit_SameSeed_SameThresholdAndPredictions()
     {
-        var (train, test) = DefenseFixture.Data(train: 400, test: 50);
-        using var _ = train;
-        using var __ = test;
-        using var first = Fitted(train, 0.2, calibration: 200);
-        using var second = Fitted(train, 0.2, calibration: 200);
-        using var a = first.Predict(test.Images);
-        using var b = second.Predict(test.Images);
+        using var first = Fitted(train, 0.2, calibration: 100);
+        using var second = Fitted(train, 0.2, calibration: 100);
+        using var images = test.Images.narrow(0, 0, 40);
+        using var a = first.Predict(images);
+        using var b = second.Predict(images);
         Assert.That(second.Threshold, Is.EqualTo(first.Threshold));
         Assert.That(b.data<long>().ToArray(), Is.EqualTo(a.data<long>().ToArray()));
     }
@@ -111,6 +119,13 @@ public sealed class OddsAreOddDefenseTests
         using var defense = new OddsAreOddDefense(new OddsAreOddOptions());
         var error = Assert.Throws<InvalidDataException>(() => defense.Fit(DefenseFixture.Context(train, sections: Section(1.5, 16))));
         Assert.That(error!.Message, Does.Contain("defenses.odds-are-odd.falsePositiveRate"));
+    }
+
+    private void AssertNearTarget(Tensor predictions, double target)
+    {
+        var falsePositiveRate = DefenseFixture.RejectRate(predictions);
+        TestContext.Out.WriteLine($"odds-are-odd smoke: target FPR {target:P0}, held-out FPR {falsePositiveRate:P1}, clean accuracy {DefenseFixture.Accuracy(predictions, test.Labels):P1}");
+        Assert.That(falsePositiveRate, Is.EqualTo(target).Within(0.08));
     }
 
     private static OddsAreOddDefense Fitted(LabeledImages train, double rate, int calibration)
