@@ -4,6 +4,7 @@ using Robustness.Core.Profiles;
 using Robustness.Core.Training;
 using Robustness.Testing;
 using System.Text.Json.Nodes;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace Robustness.Defenses.Tests.Support;
@@ -24,11 +25,21 @@ internal static class DefenseFixture
         return new DefenseContext(info, train, profile, trainer ?? new TinyNetworkTrainer(), new TinyZoo(), CPU, seed);
     }
 
-    /// <summary>Synthetic CIFAR-shaped train and held-out test sets sharing class templates.</summary>
-    public static (LabeledImages Train, LabeledImages Test) Data(int train = 600, int test = 300, long seed = 3, DatasetInfo? dataset = null)
+    /// <summary>
+    /// Synthetic CIFAR-shaped train and held-out test sets sharing class templates. <paramref name="smooth"/> draws
+    /// the templates at 8×8 and upsamples them, so they survive small rescales and shifts as natural images do.
+    /// </summary>
+    public static (LabeledImages Train, LabeledImages Test) Data(int train = 600, int test = 300, long seed = 3, DatasetInfo? dataset = null, bool smooth = false)
     {
         var info = dataset ?? DatasetInfo.Cifar10;
-        var all = SyntheticData.Create(info, train + test, seed);
+        var all = SyntheticData.Create(info, train + test, seed, size: smooth ? 8 : null);
+        if (smooth)
+        {
+            using var small = all;
+            all = new LabeledImages(
+                nn.functional.interpolate(small.Images, [info.Height, info.Width], mode: InterpolationMode.Bilinear, align_corners: false),
+                small.Labels.clone());
+        }
         using (all)
             return (new LabeledImages(all.Images.narrow(0, 0, train).clone(), all.Labels.narrow(0, 0, train).clone()),
                 new LabeledImages(all.Images.narrow(0, train, test).clone(), all.Labels.narrow(0, train, test).clone()));
