@@ -19,10 +19,10 @@ internal static class DefenseFixture
         var info = dataset ?? DatasetInfo.Cifar10;
         var profile = new DatasetProfile
         {
-            Name = ProfileNames.Smoke, Dataset = info.Id, Backbone = TinyZoo.Id, BackboneRecipe = Recipe,
+            Name = ProfileNames.Smoke, Dataset = info.Id, Backbone = ResizingZoo.Id, BackboneRecipe = Recipe,
             Sections = sections ?? new JsonObject(),
         };
-        return new DefenseContext(info, train, profile, trainer ?? new TinyNetworkTrainer(), new TinyZoo(), CPU, seed);
+        return new DefenseContext(info, train, profile, trainer ?? new TinyNetworkTrainer(), new ResizingZoo(), CPU, seed);
     }
 
     /// <summary>
