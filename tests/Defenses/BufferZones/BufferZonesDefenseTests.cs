@@ -1,8 +1,11 @@
 using NUnit.Framework;
 using System.Text.Json.Nodes;
+using Robustness.Core.Artefacts;
 using Robustness.Core.Contracts;
 using Robustness.Core.Data;
+using Robustness.Core.Models;
 using Robustness.Core.Profiles;
+using Robustness.Core.Training;
 using Robustness.Defenses.BufferZones;
 using Robustness.Defenses.Tests.Support;
 using Robustness.Testing;
@@ -59,13 +62,39 @@ public sealed class BufferZonesDefenseTests
     }
 
     [Test]
+    public void Fit_RealZooMembers_FirstConvolutionSeesTheMemberSize()
+    {
+        using var artefacts = new TempDirectory();
+        var (train, test) = DefenseFixture.Data(train: 64, test: 4, dataset: DatasetInfo.FashionMnist);
+        using var _ = train;
+        using var __ = test;
+        var profile = ProfileCatalog.Default().Get(ProfileNames.Smoke, DatasetIds.FashionMnist) with { Sections = SizesSection(DefenseIds.Buzz2, [20, 36], epochs: 1) };
+        var context = new DefenseContext(DatasetInfo.FashionMnist, train, profile, new NetworkTrainer(new ArtefactStore(artefacts.Path), CPU), new ModelZoo(), CPU, 5);
+        using var defense = new Buzz2Defense(BufferZonesOptions.Buzz2());
+        defense.Fit(context);
+        var seen = new List<long>();
+        foreach (var member in defense.Members)
+        {
+            var firstConv = member.Module.modules().OfType<TorchSharp.Modules.Conv2d>().First();
+            var hook = firstConv.register_forward_pre_hook((_, input) =>
+            {
+                seen.Add(input.shape[2]);
+                return input;
+            });
+            using var logits = member.Logits(test.Images);
+            hook.remove();
+        }
+        Assert.That(seen, Is.EqualTo(new long[] { 20, 36 }));
+    }
+
+    [Test]
     public void Predict_SmokeData_CleanAccuracyAboveChance()
     {
-        var (train, test) = DefenseFixture.Data();
+        var (train, test) = DefenseFixture.Data(train: 400, test: 200);
         using var _ = train;
         using var __ = test;
         using var defense = new Buzz2Defense(BufferZonesOptions.Buzz2());
-        defense.Fit(DefenseFixture.Context(train, sections: SizesSection(DefenseIds.Buzz2, [32, 40], epochs: 2)));
+        defense.Fit(DefenseFixture.Context(train, sections: SizesSection(DefenseIds.Buzz2, [24, 32], epochs: 2)));
         using var predictions = defense.Predict(test.Images);
         var accuracy = DefenseFixture.Accuracy(predictions, test.Labels);
         TestContext.Out.WriteLine($"buzz-2 smoke: clean accuracy {accuracy:P1}, false rejections {DefenseFixture.RejectRate(predictions):P1}");
