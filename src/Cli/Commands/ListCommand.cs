@@ -5,15 +5,17 @@ using Spectre.Console.Cli;
 
 namespace Robustness.Cli.Commands;
 
-public sealed class ListCommand(IEnumerable<PluginDescriptor> plugins) : Command
+/// <summary>`robustness list [--plugin x.dll]`: every registered defense, attack, adversary and model, plug-ins included.</summary>
+public sealed class ListCommand(IEnumerable<PluginDescriptor> plugins) : Command<PluginSettings>
 {
-    public override int Execute(CommandContext context, CancellationToken cancellationToken)
+    public override int Execute(CommandContext context, PluginSettings settings, CancellationToken cancellationToken)
     {
-        var table = new Table().AddColumns("kind", "id", "type");
+        var table = new Table().AddColumns("kind", "id", "type", "assembly", "description");
         foreach (var p in plugins.OrderBy(p => p.Kind).ThenBy(p => p.Id))
-            table.AddRow(p.Kind.ToString(), p.Id, Markup.Escape(p.ImplementationType.FullName ?? p.ImplementationType.Name));
+            table.AddRow(p.Kind.ToString(), p.Id, Markup.Escape(p.ImplementationType.FullName ?? p.ImplementationType.Name),
+                Markup.Escape(p.ImplementationType.Assembly.GetName().Name ?? ""), Markup.Escape(p.Description));
         foreach (var id in ModelIds.All)
-            table.AddRow("Model", id, "zoo");
+            table.AddRow("Model", id, "zoo", "Robustness.Core", "");
         AnsiConsole.Write(table);
         return 0;
     }

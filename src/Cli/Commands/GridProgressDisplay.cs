@@ -1,0 +1,55 @@
+using System.Globalization;
+using Robustness.Evaluation.Grid;
+using Robustness.Evaluation.Store;
+using Spectre.Console;
+
+namespace Robustness.Cli.Commands;
+
+/// <summary>
+/// Shows a grid run: a live Spectre progress bar (cells done, ETA, current cell) on a terminal; one line per
+/// cell start and finish when the output is redirected (logs, scale-out, tests).
+/// </summary>
+public static class GridProgressDisplay
+{
+    public static GridRunSummary Run(EvaluationSession session, IReadOnlyList<GridCell> cells, CancellationToken cancellationToken)
+    {
+        if (!AnsiConsole.Profile.Capabilities.Interactive)
+            return session.Run(cells, new Progress(Log), cell => Console.Out.WriteLine($"start {cell.Id} {cell.Describe()}"), cancellationToken);
+
+        GridRunSummary? summary = null;
+        AnsiConsole.Progress()
+            .AutoClear(false)
+            .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
+            .Start(context =>
+            {
+                var task = context.AddTask("grid", maxValue: cells.Count);
+                summary = session.Run(cells, new Progress(p =>
+                {
+                    task.Value = p.Skipped + p.Done;
+                    var eta = p.Eta is { } e ? $" ETA {e:hh\\:mm\\:ss}" : "";
+                    task.Description = Markup.Escape($"{p.Skipped + p.Done}/{p.Total} cells ({p.Skipped} resumed, {p.Failed} failed){eta} {p.Current?.Describe() ?? ""}");
+                }), null, cancellationToken);
+            });
+        return summary!;
+    }
+
+    private static void Log(GridProgress p)
+    {
+        if (p.Current is not null) return;
+        var eta = p.Eta is { } e ? e.ToString(@"hh\:mm\:ss", CultureInfo.InvariantCulture) : "?";
+        Console.Out.WriteLine($"done {p.Skipped + p.Done}/{p.Total} (resumed {p.Skipped}, failed {p.Failed}) elapsed {p.Elapsed.TotalSeconds:0.0}s ETA {eta}");
+    }
+
+    public static void PrintSummary(GridRunSummary s) =>
+        AnsiConsole.MarkupLine($"[bold]{Markup.Escape(s.RunId)}[/]: {s.Total} cells, {s.Skipped} already in the store, {s.Computed} computed, {s.Failed} failed, {s.Elapsed.TotalSeconds:0.0} s.");
+
+    /// <summary>Synchronous IProgress (System.Progress posts to the thread pool; the display must see every step in order).</summary>
+    private sealed class Progress(Action<GridProgress> report) : IProgress<GridProgress>
+    {
+        public void Report(GridProgress value) => report(value);
+    }
+
+    public static string Status(CellOutcome o) => o.Status == CellStatus.Ok
+        ? string.Join(", ", o.Metrics.Select(kv => $"{kv.Key}={kv.Value.ToString("0.####", CultureInfo.InvariantCulture)}"))
+        : $"{o.Status}: {o.Error}";
+}

@@ -1,0 +1,37 @@
+using System.ComponentModel;
+using Spectre.Console.Cli;
+
+namespace Robustness.Cli.Commands;
+
+/// <summary>Options every grid command shares (evaluate, run-cell, plan, nightly).</summary>
+public class GridSettings : PluginSettings
+{
+    [CommandOption("-c|--config <CONFIG>"), Description("Grid config: a file, or quick / smoke / paper from configs/."), DefaultValue("quick")]
+    public string Config { get; init; } = "quick";
+
+    [CommandOption("-p|--profile <PROFILE>"), Description("Overrides the config's profile (smoke, quick, paper).")]
+    public string? Profile { get; init; }
+
+    [CommandOption("--store <STORE>"), Description("SQLite file or postgres://user:pass@host/db (default results/robustness.db).")]
+    public string? Store { get; init; }
+
+    [CommandOption("--artefacts <DIR>"), Description("Trained-artefact store (default $ROBUSTNESS_ARTEFACTS or .artefacts).")]
+    public string? Artefacts { get; init; }
+
+    [CommandOption("--device <DEVICE>"), Description("cpu, cuda, cuda:N or auto."), DefaultValue("cpu")]
+    public string Device { get; init; } = "cpu";
+
+    [CommandOption("--data <DIR>"), Description("Root holding the dataset folders.")]
+    public string? Data { get; init; }
+
+    [CommandOption("--run <NAME>"), Description("Run name in the store (default <config>-<profile>); the same name resumes.")]
+    public string? Run { get; init; }
+
+    [CommandOption("--profiles-file <FILE>"), Description("A profiles.json replacing the embedded one.")]
+    public string? ProfilesFile { get; init; }
+
+    [CommandOption("--reports <DIR>"), Description("Where reports/<run>/ is written."), DefaultValue("reports")]
+    public string Reports { get; init; } = "reports";
+
+    public Evaluation.Grid.EvaluationRequest ToRequest() => new(Config, Profile, Store, Artefacts, Device, Data, Run, ProfilesFile);
+}

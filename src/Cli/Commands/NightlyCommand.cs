@@ -1,0 +1,44 @@
+using System.ComponentModel;
+using System.Globalization;
+using Robustness.Evaluation.Grid;
+using Robustness.Evaluation.Nightly;
+using Robustness.Evaluation.Store;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Robustness.Cli.Commands;
+
+/// <summary>
+/// `robustness nightly --baseline RUN`: runs the configured grid as a fresh run, compares it cell by cell with the
+/// baseline run within the config's tolerances, writes the report with a diff section; exit code 1 on regression.
+/// </summary>
+public sealed class NightlyCommand(IServiceProvider services) : Command<NightlyCommand.Settings>
+{
+    public sealed class Settings : GridSettings
+    {
+        [CommandOption("--baseline <RUN>"), Description("The run to compare with (same store).")]
+        public string Baseline { get; init; } = "";
+
+        public override ValidationResult Validate() =>
+            string.IsNullOrWhiteSpace(Baseline) ? ValidationResult.Error("--baseline RUN is required") : ValidationResult.Success();
+    }
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken) => CommandErrors.Guard(() =>
+    {
+        var request = settings.ToRequest();
+        var config = GridConfigFile.Load(request.Config, request.Profile);
+        request = request with { RunId = settings.Run ?? $"nightly-{config.Name}-{config.Profile}-{DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}" };
+        using var session = EvaluationSession.Open(services, request);
+        if (session.Store.FindRun(settings.Baseline) is null)
+            throw new ResultsStoreException($"Results store '{session.Store.Description}' has no baseline run '{settings.Baseline}'.");
+        var summary = GridProgressDisplay.Run(session, session.Cells, cancellationToken);
+        GridProgressDisplay.PrintSummary(summary);
+        var comparison = NightlyComparer.Compare(settings.Baseline, session.Store.Load(settings.Baseline), session.RunId, session.Store.Load(session.RunId), session.Config.Nightly);
+        var report = session.WriteReport(settings.Reports, comparison);
+        AnsiConsole.WriteLine($"report: {report}");
+        AnsiConsole.WriteLine(comparison.HasRegression
+            ? $"REGRESSION: {comparison.Regressions} cell(s) fell beyond tolerance vs '{settings.Baseline}'."
+            : $"no regression vs '{settings.Baseline}'.");
+        return comparison.HasRegression ? 1 : 0;
+    });
+}

@@ -1,0 +1,41 @@
+using System.ComponentModel;
+using System.Text.Json;
+using Robustness.Evaluation.Grid;
+using Robustness.Evaluation.Store;
+using Spectre.Console.Cli;
+
+namespace Robustness.Cli.Commands;
+
+/// <summary>`robustness plan --out cells.json`: the grid's cells (index, id, description, fields) for scale-out.</summary>
+public sealed class PlanCommand : Command<PlanCommand.Settings>
+{
+    public sealed class Settings : GridSettings
+    {
+        [CommandOption("-o|--out <FILE>"), Description("Where to write the cell list (default: stdout).")]
+        public string? Out { get; init; }
+    }
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken) => CommandErrors.Guard(() =>
+    {
+        var config = GridConfigFile.Load(settings.Config, settings.Profile);
+        var cells = GridPlanner.Plan(config);
+        var plan = new
+        {
+            config = config.Name,
+            profile = config.Profile,
+            run = settings.Run ?? $"{config.Name}-{config.Profile}",
+            count = cells.Count,
+            cells = cells.Select((c, i) => new { index = i, id = c.Id, description = c.Describe(), cell = c }),
+        };
+        var json = JsonSerializer.Serialize(plan, new JsonSerializerOptions(StoreJson.Options) { WriteIndented = true });
+        if (settings.Out is null) Console.Out.WriteLine(json);
+        else
+        {
+            var temp = settings.Out + ".tmp";
+            File.WriteAllText(temp, json);
+            File.Move(temp, settings.Out, overwrite: true);
+            Console.Out.WriteLine($"{cells.Count} cells → {settings.Out}");
+        }
+        return 0;
+    });
+}

@@ -1,0 +1,32 @@
+using System.ComponentModel;
+using Robustness.Evaluation.Reports;
+using Robustness.Evaluation.Store;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Robustness.Cli.Commands;
+
+/// <summary>`robustness report --store …`: renders reports/&lt;run&gt;/ from a store (the newest run unless --run).</summary>
+public sealed class ReportCommand : Command<ReportCommand.Settings>
+{
+    public sealed class Settings : PluginSettings
+    {
+        [CommandOption("--store <STORE>"), Description("SQLite file or postgres://… (default results/robustness.db).")]
+        public string? Store { get; init; }
+
+        [CommandOption("--run <NAME>"), Description("Run to render (default: the newest).")]
+        public string? Run { get; init; }
+
+        [CommandOption("--reports <DIR>"), DefaultValue("reports")]
+        public string Reports { get; init; } = "reports";
+    }
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken) => CommandErrors.Guard(() =>
+    {
+        using var store = ResultsStores.Open(settings.Store);
+        var run = settings.Run ?? store.Runs().LastOrDefault()?.RunId
+            ?? throw new ResultsStoreException($"Results store '{store.Description}' holds no run.");
+        AnsiConsole.WriteLine($"report: {ReportFiles.Write(store, run, settings.Reports)}");
+        return 0;
+    });
+}

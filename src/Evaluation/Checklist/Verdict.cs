@@ -1,0 +1,3 @@
+namespace Robustness.Evaluation.Checklist;
+
+public enum Verdict { Pass, Fail, NotRun }

@@ -1,0 +1,9 @@
+using Robustness.Core.Profiles;
+using static TorchSharp.torch;
+
+namespace Robustness.Evaluation.Grid;
+
+/// <summary>Where a run takes its data, profiles and artefacts from, and where it computes.</summary>
+/// <param name="DataDirectory">The --data option (null: DataDirectory's default order).</param>
+/// <param name="ArtefactsDirectory">Root of the trained-artefact store shared by all cells.</param>
+public sealed record EvaluationEnvironment(ProfileCatalog Profiles, string? DataDirectory, string ArtefactsDirectory, Device Device);

@@ -1,0 +1,6 @@
+using Robustness.Core.Contracts;
+
+namespace Robustness.Evaluation.Grid;
+
+/// <summary>A fitted defense, its trainer (artefact hashes) and the seconds Fit took in this process.</summary>
+public sealed record FittedDefense(IDefense Defense, RecordingNetworkTrainer Trainer, double FitSeconds);

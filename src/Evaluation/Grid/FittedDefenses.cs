@@ -1,0 +1,80 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Robustness.Core.Contracts;
+using Robustness.Core.Data;
+using Robustness.Core.Models;
+using Robustness.Core.Profiles;
+
+namespace Robustness.Evaluation.Grid;
+
+/// <summary>
+/// Shared work of a process: datasets loaded once, each defense fitted once per (profile, dataset, variant,
+/// seed) and reused by all its cells. Trained networks are cached across processes by the network trainer.
+/// A defense whose construction or Fit throws fails every cell that needs it, with the same error, without refitting.
+/// </summary>
+/// <param name="loader">Reads (dataset, split, limit); default <see cref="DatasetLoader"/> from the environment's data directory.</param>
+public sealed class FittedDefenses(IServiceProvider services, EvaluationEnvironment environment, INetworkTrainerProvider trainers,
+    Func<string, DatasetSplit, int?, LabeledImages>? loader = null) : IDisposable
+{
+    private readonly ConcurrentDictionary<string, Lazy<LabeledImages>> data = new();
+    private readonly ConcurrentDictionary<string, Lazy<FittedDefense>> defenses = new();
+
+    public EvaluationEnvironment Environment => environment;
+
+    public DatasetProfile Profile(GridCell cell) => environment.Profiles.Get(cell.Profile, cell.Dataset);
+
+    /// <summary>The profile's training set (first trainLimit examples).</summary>
+    public LabeledImages Train(GridCell cell) => Data(cell, DatasetSplit.Train, Profile(cell).TrainLimit);
+
+    /// <summary>The profile's test set (first testLimit examples).</summary>
+    public LabeledImages Test(GridCell cell) => Data(cell, DatasetSplit.Test, Profile(cell).TestLimit);
+
+    private LabeledImages Data(GridCell cell, DatasetSplit split, int? limit) =>
+        data.GetOrAdd($"{cell.Dataset}|{split}|{limit}", _ => new Lazy<LabeledImages>(() =>
+            loader?.Invoke(cell.Dataset, split, limit) ?? DatasetLoader.Load(cell.Dataset, split, limit, environment.DataDirectory))).Value;
+
+    /// <summary>The fitted defense of the cell, with the networks it trained (for the manifest) and its fit time.</summary>
+    public FittedDefense Get(GridCell cell)
+    {
+        var key = string.Join('|', cell.Profile, cell.Dataset, cell.Variant, cell.Defense, cell.Seed);
+        return defenses.GetOrAdd(key, _ => new Lazy<FittedDefense>(() => Fit(cell))).Value;
+    }
+
+    private FittedDefense Fit(GridCell cell)
+    {
+        var clock = Stopwatch.StartNew();
+        var profile = Profile(cell);
+        var trainer = new RecordingNetworkTrainer(trainers.For(cell.Variant, profile, environment));
+        var defense = services.GetKeyedService<IDefense>(cell.Defense) ?? throw new KeyNotFoundException(
+            $"Defense '{cell.Defense}' is not registered (registered: {string.Join(", ", services.GetServices<PluginDescriptor>().Where(p => p.Kind == PluginKind.Defense).Select(p => p.Id).Order())}); load its plug-in with --plugin.");
+        try
+        {
+            var zoo = services.GetService<IModelZoo>() ?? new UnavailableModelZoo();
+            defense.Fit(new DefenseContext(DatasetInfo.FromId(cell.Dataset), Train(cell), profile, trainer, zoo, environment.Device, cell.Seed));
+        }
+        catch
+        {
+            defense.Dispose();
+            throw;
+        }
+        return new FittedDefense(defense, trainer, clock.Elapsed.TotalSeconds);
+    }
+
+    public void Dispose()
+    {
+        foreach (var lazy in defenses.Values.Where(l => l.IsValueCreated))
+        {
+            try
+            {
+                lazy.Value.Defense.Dispose();
+            }
+            catch (Exception)
+            {
+                // a failed fit has no value; a plug-in whose Dispose throws must not hide the run's results
+            }
+        }
+        foreach (var lazy in data.Values.Where(l => l.IsValueCreated))
+            lazy.Value.Dispose();
+    }
+}
