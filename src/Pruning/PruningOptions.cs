@@ -22,6 +22,8 @@ public sealed record PruningOptions
     public double Momentum { get; init; } = 0.9;
     public double WeightDecay { get; init; } = 5e-4;
     public int BatchSize { get; init; } = 128;
+    /// <summary>Input augmentation while pruning and retraining (the variant takes the network's own recipe's).</summary>
+    public Augmentation Augmentation { get; init; } = Augmentation.None;
     /// <summary>Training examples held out (the last n) to measure accuracies when no test set is given.</summary>
     public int EvaluationSamples { get; init; } = 1000;
     public SlrOptions Slr { get; init; } = new();
@@ -34,7 +36,7 @@ public sealed record PruningOptions
     private TrainingRecipe Recipe(int epochs, double learningRate) => new()
     {
         Epochs = epochs, BatchSize = BatchSize, Optimizer = Optimizer, LearningRate = learningRate,
-        Momentum = Momentum, WeightDecay = WeightDecay, Schedule = LearningRateSchedule.Constant,
+        Momentum = Momentum, WeightDecay = WeightDecay, Schedule = LearningRateSchedule.Constant, Augmentation = Augmentation,
     };
 
     public void Validate()

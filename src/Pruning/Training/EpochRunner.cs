@@ -7,8 +7,8 @@ using static TorchSharp.torch;
 namespace Robustness.Pruning.Training;
 
 /// <summary>
-/// Plain mini-batch training of a network for the pruning phases: the recipe's optimizer, the request's loss and
-/// input transform, an optional penalty added to the loss, hooks after backward (mask gradients) and after the
+/// Plain mini-batch training of a network for the pruning phases: the recipe's optimizer and augmentation, the
+/// request's loss and input transform, an optional penalty added to the loss, hooks after backward (mask gradients) and after the
 /// step (re-mask weights). Shuffling draws from a seeded generator. The optimizer state lives across epochs.
 /// </summary>
 public sealed class EpochRunner : IDisposable
@@ -53,9 +53,12 @@ public sealed class EpochRunner : IDisposable
         for (long start = 0; start < data.Count; start += recipe.BatchSize)
         {
             using var scope = NewDisposeScope();
-            var index = order.narrow(0, start, Math.Min(recipe.BatchSize, data.Count - start));
+            var length = Math.Min(recipe.BatchSize, data.Count - start);
+            if (length < 2 && start > 0) break; // a one-example batch would break BatchNorm in training mode
+            var index = order.narrow(0, start, length);
             var images = data.Images.index_select(0, index).to(device);
             var labels = data.Labels.index_select(0, index).to(device);
+            if (recipe.Augmentation == Augmentation.PadCropFlip) images = PadCropFlip.Apply(images, generator);
             if (transform is not null) images = transform(images, generator);
             optimizer.zero_grad();
             var task = loss(network.call(images), images, labels);
