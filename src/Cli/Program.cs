@@ -6,11 +6,13 @@ using Robustness.Core;
 using Robustness.Defenses;
 using Robustness.Evaluation;
 using Robustness.Evaluation.Plugins;
+using Robustness.Pruning;
 using Spectre.Console.Cli;
 
 var services = new ServiceCollection();
 services.AddRobustnessDefenses();
 services.AddRobustnessEvaluation();
+services.AddRobustnessPruning();
 try
 {
     services.AddPlugins(PluginLoader.FromArguments(args));
@@ -41,6 +43,7 @@ app.Configure(config =>
     config.AddCommand<PlanCommand>("plan").WithDescription("Write the grid's cell list (for Slurm / Kubernetes arrays).");
     config.AddCommand<ReportCommand>("report").WithDescription("Render the report of a stored run.");
     config.AddCommand<SlurmCommand>("slurm").WithDescription("Write (and submit) an sbatch --array script running one cell per task.");
+    config.AddCommand<PruneCommand>("prune").WithDescription("Prune a backbone (slr, admm, magnitude), retrain with masks, store it with its mask; print accuracy, sparsity, FLOPs.");
     config.AddCommand<NightlyCommand>("nightly").WithDescription("Run the grid, compare with a baseline run, exit 1 on regression.");
 });
 return app.Run(args);

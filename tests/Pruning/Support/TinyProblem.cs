@@ -7,7 +7,7 @@ using static TorchSharp.torch;
 
 namespace Robustness.Pruning.Tests.Support;
 
-/// <summary>A tiny CNN trained for two epochs on 16×16 synthetic CIFAR-shaped data, plus a held-out split.</summary>
+/// <summary>A tiny CNN trained for four epochs on 16×16 synthetic CIFAR-shaped data, plus a held-out split.</summary>
 public sealed class TinyProblem : IDisposable
 {
     public const int Size = 16;
@@ -23,7 +23,7 @@ public sealed class TinyProblem : IDisposable
     public LabeledImages Test { get; }
     public nn.Module<Tensor, Tensor> Network { get; }
 
-    public static TinyProblem Trained(long seed = 0, int count = 512, double noise = 0.3)
+    public static TinyProblem Trained(long seed = 0, int count = 256, double noise = 0.3)
     {
         var all = SyntheticData.Create(DatasetInfo.Cifar10, 2 * count, seed, noise, size: Size);
         var train = all.Slice(0, count);
