@@ -8,6 +8,7 @@ using Robustness.Defenses;
 using Robustness.Evaluation;
 using Robustness.Evaluation.Plugins;
 using Robustness.Evaluation.Protocol;
+using Robustness.Pruning;
 using Spectre.Console.Cli;
 
 args = AdversaryCommand.NormaliseArguments(args);
@@ -16,6 +17,7 @@ services.AddRobustnessDefenses();
 services.AddRobustnessAttacks();
 services.AddRobustnessEvaluation();
 services.AddRobustnessProtocol();
+services.AddRobustnessPruning();
 try
 {
     services.AddPlugins(PluginLoader.FromArguments(args));
@@ -49,6 +51,7 @@ app.Configure(config =>
     config.AddCommand<ReportCommand>("report").WithDescription("Render the report of a stored run.");
     config.AddCommand<SlurmCommand>("slurm").WithDescription("Write (and submit) an sbatch --array script running one cell per task.");
     config.AddCommand<AdversaryCommand>("adversary").WithDescription("Transfer attack from a black-box adversary's surrogate: defense accuracy, δ, queries; curves as CSV.");
+    config.AddCommand<PruneCommand>("prune").WithDescription("Prune a backbone (slr, admm, magnitude), retrain with masks, store it with its mask; print accuracy, sparsity, FLOPs.");
     config.AddCommand<NightlyCommand>("nightly").WithDescription("Run the grid, compare with a baseline run, exit 1 on regression.");
 });
 return app.Run(args);
