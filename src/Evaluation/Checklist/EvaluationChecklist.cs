@@ -87,14 +87,17 @@ public static class EvaluationChecklist
         var noise = rows.Where(r => r.Kind == CellKinds.Noise).ToList();
         if (noise.Count == 0) return new(BeatsRandomNoise, scope, Verdict.NotRun, "no noise cells");
         var violations = new List<string>();
+        var compared = 0;
         foreach (var n in noise)
         {
             var attacks = rows.Where(r => r.Kind == CellKinds.Transfer && r.IsMain && r.Defense == n.Defense && r.Goal == AttackGoals.Untargeted).ToList();
             if (attacks.Count == 0) continue;
+            compared++;
             var best = attacks.Max(Success);
             if (best < Success(n) - Slack) violations.Add($"{n.Defense}: best transfer success {P(best)} < noise {P(Success(n))}");
         }
-        return Judge(BeatsRandomNoise, scope, violations, "every defense: best untargeted transfer ≥ random noise");
+        if (compared == 0) return new(BeatsRandomNoise, scope, Verdict.NotRun, "no untargeted transfer cell beside the noise cells");
+        return Judge(BeatsRandomNoise, scope, violations, $"{compared} defense(s): best untargeted transfer ≥ random noise");
     }
 
     private static CheckVerdict Doubling(List<AttackRow> rows, string baseline, string scope, double tolerance)

@@ -37,5 +37,5 @@ public static class PaperStandards
     }
 
     private static CheckVerdict Check(string standard, bool met, string evidence) =>
-        new(standard, "run", met ? Verdict.Pass : Verdict.Fail, evidence);
+        new(standard, "run", met ? Verdict.Pass : Verdict.Fail, evidence.EndsWith(": ", StringComparison.Ordinal) ? evidence + "none" : evidence);
 }
