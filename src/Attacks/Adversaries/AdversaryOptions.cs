@@ -1,0 +1,80 @@
+using Robustness.Core.Models;
+using Robustness.Core.Training;
+
+namespace Robustness.Attacks.Adversaries;
+
+/// <summary>
+/// Settings of both adversary models; profile section "adversaries". Defaults are the paper's protocol
+/// (Mahmood et al. 2021, DESIGN §4).
+/// </summary>
+public sealed record AdversaryOptions
+{
+    public const string SectionName = "adversaries";
+
+    /// <summary>Zoo id of the surrogate (paper: conv64-64-pool-128-128-pool-fc256-256).</summary>
+    public string SurrogateArchitecture { get; init; } = ModelIds.SurrogateCnn;
+
+    /// <summary>Training rounds of the oracle adversary; an augmentation sits between consecutive rounds.</summary>
+    public int Rounds { get; init; } = 4;
+
+    public int EpochsPerRound { get; init; } = 10;
+
+    /// <summary>Adam learning rate of the surrogate.</summary>
+    public double LearningRate { get; init; } = 1e-4;
+
+    public int BatchSize { get; init; } = 128;
+
+    /// <summary>Jacobian augmentation step size λ (on the [0,1] image scale).</summary>
+    public double Lambda { get; init; } = 0.1;
+
+    public LambdaSchedule LambdaSchedule { get; init; } = LambdaSchedule.Periodic;
+
+    /// <summary>τ of the periodic schedule: augmentations between sign flips.</summary>
+    public int LambdaPeriod { get; init; } = 3;
+
+    public LabellingMode Labelling { get; init; } = LabellingMode.RelabelAll;
+
+    /// <summary>Epochs of the pure black-box surrogate; null = Rounds × EpochsPerRound (the oracle adversary's total).</summary>
+    public int? PureBlackBoxEpochs { get; init; }
+
+    /// <summary>Batch size of the Jacobian computation (memory only; no effect on results).</summary>
+    public int GradientBatchSize { get; init; } = 256;
+
+    public AdversaryOptions Validated()
+    {
+        Check(!string.IsNullOrWhiteSpace(SurrogateArchitecture), nameof(SurrogateArchitecture), SurrogateArchitecture);
+        Check(Rounds >= 1, nameof(Rounds), Rounds);
+        Check(EpochsPerRound >= 1, nameof(EpochsPerRound), EpochsPerRound);
+        Check(LearningRate > 0, nameof(LearningRate), LearningRate);
+        Check(BatchSize >= 1, nameof(BatchSize), BatchSize);
+        Check(Lambda > 0, nameof(Lambda), Lambda);
+        Check(LambdaPeriod >= 1, nameof(LambdaPeriod), LambdaPeriod);
+        Check(PureBlackBoxEpochs is null or >= 1, nameof(PureBlackBoxEpochs), PureBlackBoxEpochs);
+        Check(GradientBatchSize >= 1, nameof(GradientBatchSize), GradientBatchSize);
+        return this;
+    }
+
+    /// <summary>λ_ρ of augmentation ρ (0-based), signed by <see cref="LambdaSchedule"/>.</summary>
+    public double LambdaAt(int augmentation) => LambdaSchedule switch
+    {
+        LambdaSchedule.Constant => Lambda,
+        _ => (augmentation / LambdaPeriod) % 2 == 0 ? -Lambda : Lambda,
+    };
+
+    /// <summary>Surrogate recipe: Adam, constant rate, no weight decay, no augmentation.</summary>
+    public TrainingRecipe Recipe(int epochs) => new()
+    {
+        Epochs = epochs,
+        BatchSize = BatchSize,
+        Optimizer = OptimizerKind.Adam,
+        LearningRate = LearningRate,
+        WeightDecay = 0,
+        Schedule = LearningRateSchedule.Constant,
+        Augmentation = Augmentation.None,
+    };
+
+    private static void Check(bool ok, string field, object? value)
+    {
+        if (!ok) throw new ArgumentException($"profile section '{SectionName}': {field} = {value ?? "null"} is invalid.", field);
+    }
+}

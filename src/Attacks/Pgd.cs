@@ -1,0 +1,17 @@
+using static TorchSharp.torch;
+
+namespace Robustness.Attacks;
+
+/// <summary>Madry et al. 2018 — x₀ uniform in the ε-ball; x ← clip(Π_ε(x + α·sign ∇L)); best of the restarts.</summary>
+public sealed class Pgd(PgdOptions options)
+    : IterativeAttack(options.Steps, options.BatchSize, options.Loss, options.Restarts)
+{
+    public PgdOptions Options => options;
+    public override string Id => AttackIds.Pgd;
+
+    protected override Tensor Start(AttackBatch batch) =>
+        options.RandomStart ? RandomInBall(batch) : batch.Images.alias();
+
+    protected override Tensor Step(AttackBatch batch, Tensor x, Tensor gradient, IterationState state) =>
+        x + StepSizes.Scaled(options.StepSize, options.Epsilon, batch.Epsilon) * Distortion.SteepestAscent(gradient, batch.Norm);
+}

@@ -1,0 +1,37 @@
+using Robustness.Core.Data;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Robustness.Core.Models;
+
+/// <summary>
+/// First layer of every zoo model: optional bilinear resize to a square size, then per-channel normalisation
+/// with the dataset's mean and standard deviation. Inputs stay in [0,1] outside the model.
+/// </summary>
+public sealed class InputStage : nn.Module<Tensor, Tensor>
+{
+    private readonly Tensor mean;
+    private readonly Tensor std;
+    private readonly int? size;
+
+    public InputStage(DatasetInfo dataset, int? size) : base(nameof(InputStage))
+    {
+        if (size is <= 0) throw new ArgumentOutOfRangeException(nameof(size), size, "InputSize must be positive");
+        this.size = size;
+        mean = tensor(dataset.Mean).reshape(1, dataset.Channels, 1, 1);
+        std = tensor(dataset.Std).reshape(1, dataset.Channels, 1, 1);
+        register_buffer(nameof(mean), mean, persistent: false);
+        register_buffer(nameof(std), std, persistent: false);
+    }
+
+    /// <summary>The square size inputs are resized to, or null when they pass at their own size.</summary>
+    public int? Size => size;
+
+    public override Tensor forward(Tensor input)
+    {
+        var x = input;
+        if (size is { } s && (x.shape[2] != s || x.shape[3] != s))
+            x = nn.functional.interpolate(x, size: [s, s], mode: InterpolationMode.Bilinear, align_corners: false);
+        return (x - mean) / std;
+    }
+}

@@ -1,0 +1,28 @@
+namespace Robustness.Defenses.Bart;
+
+/// <summary>
+/// BaRT — Barrage of Random Transforms (Raff et al., CVPR 2019). Each image gets <see cref="TransformCount"/>
+/// distinct groups out of the dataset's groups (10 for colour images, 8 for greyscale: the colour-space and
+/// greyscale-mix groups don't apply), in random order, each with random parameters. The backbone is trained on
+/// barrage-transformed images with the same k. The paper profile sets k per dataset and lists Mahmood et al.'s
+/// sweep in <see cref="TransformCountGrid"/> (CIFAR-10 {1,4,7,10}, Fashion-MNIST {1,4,6,8}): the harness runs one
+/// fit per k by overriding <see cref="TransformCount"/>.
+/// </summary>
+public sealed record BartOptions
+{
+    /// <summary>k: transforms applied to every image.</summary>
+    public int TransformCount { get; init; } = 5;
+
+    /// <summary>The k values a full evaluation sweeps (reporting only; the defense uses <see cref="TransformCount"/>).</summary>
+    public int[] TransformCountGrid { get; init; } = [1, 4, 7, 10];
+
+    /// <summary>Backbone epochs; null = the profile's backbone recipe.</summary>
+    public int? Epochs { get; init; }
+
+    public void Validate(int groups)
+    {
+        if (TransformCount < 1 || TransformCount > groups)
+            throw new ArgumentException($"defenses.bart.transformCount = {TransformCount} must be in [1, {groups}] (the groups that apply to this dataset).");
+        if (Epochs is < 1) throw new ArgumentException($"defenses.bart.epochs = {Epochs} must be >= 1.");
+    }
+}

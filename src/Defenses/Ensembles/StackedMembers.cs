@@ -1,0 +1,38 @@
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Robustness.Defenses.Ensembles;
+
+/// <summary>
+/// Several member networks trained jointly as one module: the output concatenates the members' outputs along
+/// dimension 1, [N, members × outputsPerMember], so one <see cref="Core.Training.NetworkRequest"/> trains, caches and
+/// (for pruned variants) prunes the whole ensemble. <see cref="Split"/> views it as [N, members, outputsPerMember].
+/// </summary>
+public sealed class StackedMembers : nn.Module<Tensor, Tensor>
+{
+    private readonly nn.Module<Tensor, Tensor>[] memberList;
+    private readonly TorchSharp.Modules.ModuleList<nn.Module<Tensor, Tensor>> members;
+
+    public StackedMembers(string name, IReadOnlyList<nn.Module<Tensor, Tensor>> members, int outputsPerMember) : base(name)
+    {
+        if (members.Count == 0) throw new ArgumentException($"{name}: an ensemble needs at least one member.", nameof(members));
+        if (outputsPerMember <= 0) throw new ArgumentOutOfRangeException(nameof(outputsPerMember), outputsPerMember, $"{name}: outputs per member must be positive.");
+        memberList = members.ToArray();
+        this.members = nn.ModuleList(memberList);
+        OutputsPerMember = outputsPerMember;
+        RegisterComponents();
+    }
+
+    public int MemberCount => memberList.Length;
+    public int OutputsPerMember { get; }
+
+    public override Tensor forward(Tensor input) => cat(memberList.Select(m => m.call(input)).ToArray(), 1);
+
+    /// <summary>Views a concatenated output [N, M·K] as [N, M, K].</summary>
+    public Tensor Split(Tensor output)
+    {
+        if (output.dim() != 2 || output.shape[1] != (long)MemberCount * OutputsPerMember)
+            throw new ArgumentException($"{GetName()}: expected output [N,{MemberCount * OutputsPerMember}], got [{string.Join(",", output.shape)}].", nameof(output));
+        return output.view(output.shape[0], MemberCount, OutputsPerMember);
+    }
+}

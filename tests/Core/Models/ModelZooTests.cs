@@ -1,0 +1,86 @@
+using NUnit.Framework;
+using Robustness.Core.Data;
+using Robustness.Core.Models;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Robustness.Core.Tests.Models;
+
+public sealed class ModelZooTests
+{
+    private static readonly ModelZoo Zoo = new();
+
+    private static IEnumerable<TestCaseData> Cases() =>
+        from id in ModelIds.All from dataset in new[] { DatasetInfo.Cifar10, DatasetInfo.FashionMnist }
+        select new TestCaseData(id, dataset).SetArgDisplayNames(id, dataset.Id);
+
+    [TestCaseSource(nameof(Cases))]
+    public void Create_EveryIdAndDataset_ReturnsLogitsOfRequestedWidth(string id, DatasetInfo dataset)
+    {
+        using var scope = NewDisposeScope();
+        manual_seed(0);
+        using var model = Zoo.Create(id, new ModelSpec(dataset, Outputs: 7));
+        model.eval();
+        var logits = model.call(rand(2, dataset.Channels, dataset.Height, dataset.Width));
+        Assert.That(logits.shape, Is.EqualTo(new long[] { 2, 7 }));
+        Assert.That(logits.isfinite().all().item<bool>(), Is.True);
+    }
+
+    [TestCaseSource(nameof(Cases))]
+    public void Create_CustomActivation_ReplacesEveryReLU(string id, DatasetInfo dataset)
+    {
+        var created = 0;
+        using var model = Zoo.Create(id, new ModelSpec(dataset, Activation: () => { created++; return new CountingActivation(); }));
+        var modules = model.modules().ToList();
+        Assert.That(modules.OfType<TorchSharp.Modules.ReLU>(), Is.Empty);
+        Assert.That(modules.OfType<CountingActivation>().Count(), Is.EqualTo(created));
+        Assert.That(created, Is.GreaterThanOrEqualTo(3));
+        using var scope = NewDisposeScope();
+        model.eval();
+        model.call(rand(2, dataset.Channels, dataset.Height, dataset.Width));
+        Assert.That(modules.OfType<CountingActivation>().All(a => a.Calls > 0), Is.True, "every activation is on the forward path");
+    }
+
+    [Test]
+    public void Create_InputSize_ResizesInsideTheModel()
+    {
+        using var scope = NewDisposeScope();
+        using var model = (TorchSharp.Modules.Sequential)Zoo.Create(ModelIds.SurrogateCnn, new ModelSpec(DatasetInfo.Cifar10, InputSize: 20));
+        var stage = model.children().OfType<InputStage>().Single();
+        Assert.That(stage.call(rand(3, 3, 32, 32)).shape, Is.EqualTo(new long[] { 3, 3, 20, 20 }));
+        // fc1 was sized for 20×20 inputs: a 32×32 batch only fits because the model resizes it.
+        Assert.That(model.call(rand(3, 3, 32, 32)).shape, Is.EqualTo(new long[] { 3, 10 }));
+    }
+
+    [Test]
+    public void Create_VggOnFashionMnist_ResizesTo32()
+    {
+        using var model = Zoo.Create(ModelIds.VggSlimBn, new ModelSpec(DatasetInfo.FashionMnist));
+        Assert.That(model.modules().OfType<InputStage>().Single().Size, Is.EqualTo(32));
+    }
+
+    [Test]
+    public void InputStage_Normalises_WithDatasetStatistics()
+    {
+        using var scope = NewDisposeScope();
+        using var stage = new InputStage(DatasetInfo.FashionMnist, null);
+        var output = stage.call(full(1, 1, 28, 28, DatasetInfo.FashionMnist.Mean[0]));
+        Assert.That(output.abs().max().item<float>(), Is.LessThan(1e-6f));
+    }
+
+    [Test]
+    public void Create_UnknownId_ThrowsNamingTheId() =>
+        Assert.That(() => Zoo.Create("no-such-net", new ModelSpec(DatasetInfo.Cifar10)),
+            Throws.ArgumentException.With.Message.Contains("no-such-net"));
+
+    private sealed class CountingActivation() : nn.Module<Tensor, Tensor>("counting")
+    {
+        public int Calls { get; private set; }
+
+        public override Tensor forward(Tensor input)
+        {
+            Calls++;
+            return input.relu();
+        }
+    }
+}

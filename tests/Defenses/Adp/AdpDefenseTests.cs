@@ -1,0 +1,80 @@
+using NUnit.Framework;
+using System.Text.Json.Nodes;
+using Robustness.Core.Data;
+using Robustness.Defenses.Adp;
+using Robustness.Defenses.Tests.Support;
+using Robustness.Testing;
+using static TorchSharp.torch;
+
+namespace Robustness.Defenses.Tests.Adp;
+
+public sealed class AdpDefenseTests
+{
+    [Test]
+    public void Fit_SyntheticData_AccuracyAboveChanceAndMembersStayDistinct()
+    {
+        using var train = SyntheticData.Create(TestContexts.SmallCifar, 640, seed: 1);
+        using var test = SyntheticData.CreateHeldOut(TestContexts.SmallCifar, 200, seed: 1);
+        using var defense = new AdpDefense(new AdpOptions());
+        defense.Fit(TestContexts.Create(train, TestContexts.SmallCifar, recipe: TestContexts.FastRecipe with { Epochs = 5 }));
+
+        var accuracy = TestContexts.Accuracy(defense.Predict(test.Images), test.Labels);
+        Assert.That(accuracy, Is.GreaterThan(0.5), "chance is 0.1");
+
+        using var probabilities = defense.MemberProbabilities(test.Images);
+        Assert.That(probabilities.shape, Is.EqualTo(new long[] { 200, 3, 10 }));
+        for (var a = 0; a < 3; a++)
+            for (var b = a + 1; b < 3; b++)
+            {
+                var distance = (probabilities.select(1, a) - probabilities.select(1, b)).abs().sum(1).mean().item<float>();
+                Assert.That(distance, Is.GreaterThan(0.05), $"members {a} and {b} have collapsed to the same prediction");
+            }
+    }
+
+    [Test]
+    public void Predict_AfterFit_EqualsArgMaxOfAveragedMemberSoftmax()
+    {
+        using var train = SyntheticData.Create(DatasetInfo.FashionMnist, 256, seed: 2);
+        using var defense = new AdpDefense(new AdpOptions());
+        defense.Fit(TestContexts.Create(train, DatasetInfo.FashionMnist, recipe: TestContexts.FastRecipe with { Epochs = 1 }));
+        var images = train.Images.narrow(0, 0, 64);
+        using var probabilities = defense.MemberProbabilities(images);
+        var expected = probabilities.mean([1L]).argmax(1);
+        var predicted = defense.Predict(images);
+        Assert.That(predicted.dtype, Is.EqualTo(int64));
+        Assert.That(predicted.eq(expected).all().item<bool>(), Is.True);
+    }
+
+    [Test]
+    public void Fit_ProfileSection_OverridesDefaultsAndKeysTheArtefact()
+    {
+        using var train = SyntheticData.Create(DatasetInfo.FashionMnist, 64, seed: 3);
+        var trainer = new LocalNetworkTrainer();
+        var sections = JsonNode.Parse("""{ "defenses": { "adp": { "beta": 0.25, "members": 2 } } }""")!.AsObject();
+        using var defense = new AdpDefense(new AdpOptions());
+        defense.Fit(TestContexts.Create(train, DatasetInfo.FashionMnist, sections, trainer: trainer, recipe: TestContexts.FastRecipe with { Epochs = 1 }));
+
+        Assert.That(defense.Options.Beta, Is.EqualTo(0.25));
+        Assert.That(defense.Options.Alpha, Is.EqualTo(2.0));
+        Assert.That(defense.Traits.ForwardPassesPerQuery, Is.EqualTo(2));
+        var request = trainer.Requests.Single();
+        Assert.That(request.Owner, Is.EqualTo(DefenseIds.Adp));
+        Assert.That(request.Config!["beta"], Is.EqualTo("0.25"));
+        Assert.That(request.ArchitectureId, Is.EqualTo("2x-" + TinyZoo.TinyCnn));
+    }
+
+    [Test]
+    public void Traits_Default_DeterministicThreePassesNoReject()
+    {
+        using var defense = new AdpDefense(new AdpOptions());
+        Assert.That(defense.Traits, Is.EqualTo(new Core.Contracts.DefenseTraits(false, false, true, 3)));
+    }
+
+    [Test]
+    public void Predict_BeforeFit_ThrowsNamingTheDefense()
+    {
+        using var defense = new AdpDefense(new AdpOptions());
+        var error = Assert.Throws<InvalidOperationException>(() => defense.Predict(zeros(1, 3, 32, 32)));
+        Assert.That(error!.Message, Does.Contain("adp"));
+    }
+}

@@ -1,0 +1,31 @@
+using NUnit.Framework;
+using Robustness.Core.Contracts;
+using Robustness.Core.Data;
+using Robustness.Defenses.Bart;
+using Robustness.Defenses.Tests.InputTransformSupport;
+
+namespace Robustness.Defenses.Tests.Bart;
+
+public sealed class BartDefenseTests
+{
+    [TestCase(DatasetIds.Cifar10)]
+    [TestCase(DatasetIds.FashionMnist)]
+    public void Predict_SmokeData_AboveChanceWithBackboneTrainedOnBarrage(string datasetId)
+    {
+        var dataset = DatasetInfo.FromId(datasetId);
+        using var train = SmoothSyntheticData.Create(dataset, 600, seed: 31);
+        using var test = SmoothSyntheticData.CreateHeldOut(dataset, 200, seed: 31);
+        var trainer = new LocalNetworkTrainer();
+        using var defense = new BartDefense(new BartOptions());
+        defense.Fit(TestContexts.Smoke(dataset, train, trainer));
+        var accuracy = TestContexts.Accuracy(defense.Predict(test.Images), test.Labels);
+        var untransformed = TestContexts.Accuracy(defense.Backbone!.PredictLabels(test.Images), test.Labels);
+        TestContext.Out.WriteLine($"{datasetId}: BaRT (k = {defense.Barrage.TransformCount}) clean accuracy {accuracy:P1} (its backbone without transforms {untransformed:P1})");
+        Assert.That(accuracy, Is.GreaterThan(0.3), "chance is 10 %");
+        Assert.That(defense.Traits.Randomized, Is.True);
+        var request = trainer.Requests.Single();
+        Assert.That(request.Owner, Is.EqualTo(DefenseIds.Bart));
+        Assert.That(request.InputTransform, Is.Not.Null, "the backbone is trained on barrage-transformed images");
+        Assert.That(request.Config!["transformCount"], Is.EqualTo(defense.Barrage.TransformCount.ToString()));
+    }
+}

@@ -1,0 +1,95 @@
+using NUnit.Framework;
+using Robustness.Core.Contracts;
+using Robustness.Core.Data;
+using Robustness.Defenses.ComDefend;
+using Robustness.Defenses.Tests.InputTransformSupport;
+using Robustness.Defenses.Vanilla;
+using static TorchSharp.torch;
+
+namespace Robustness.Defenses.Tests.ComDefend;
+
+/// <summary>One ComDefend fit per dataset (smoke profile, synthetic smooth images) shared by the fixture's tests.</summary>
+[TestFixture(DatasetIds.Cifar10)]
+[TestFixture(DatasetIds.FashionMnist)]
+public sealed class ComDefendTests(string datasetId)
+{
+    /// <summary>Stated floor: reconstructions of held-out clean images through the binary code reach 20 dB PSNR.</summary>
+    private const double PsnrFloorDb = 20.0;
+
+    private LabeledImages train = null!;
+    private LabeledImages test = null!;
+    private LocalNetworkTrainer trainer = null!;
+    private ComDefendDefense defense = null!;
+    private DatasetInfo dataset = null!;
+
+    [OneTimeSetUp]
+    public void FitOnce()
+    {
+        dataset = DatasetInfo.FromId(datasetId);
+        train = SmoothSyntheticData.Create(dataset, 600, seed: 21);
+        test = SmoothSyntheticData.CreateHeldOut(dataset, 200, seed: 21);
+        trainer = new LocalNetworkTrainer();
+        defense = new ComDefendDefense(new ComDefendOptions());
+        defense.Fit(TestContexts.Smoke(dataset, train, trainer));
+    }
+
+    [OneTimeTearDown]
+    public void Release()
+    {
+        defense.Dispose();
+        train.Dispose();
+        test.Dispose();
+    }
+
+    [Test]
+    public void Encode_TestTime_CodeIsBinaryWithPaperChannelCount()
+    {
+        using var noGrad = no_grad();
+        defense.Autoencoder.eval();
+        var bits = ComDefendAutoencoder.Binarise(defense.Autoencoder.Encode(test.Images.narrow(0, 0, 16)));
+        Assert.That(bits.shape[1], Is.EqualTo(dataset.Channels == 3 ? 12 : 4));
+        Assert.That(bits.eq(0).logical_or(bits.eq(1)).all().item<bool>(), Is.True, "every code value is 0 or 1");
+        var ones = bits.mean().item<float>();
+        Assert.That(ones, Is.InRange(0.01f, 0.99f), "the code carries information (not constant)");
+    }
+
+    [Test]
+    public void Purify_HeldOutCleanImages_PsnrBeatsFloor()
+    {
+        var purified = defense.Purify(test.Images);
+        var mse = (purified - test.Images).pow(2).mean().item<float>();
+        var psnr = 10 * Math.Log10(1.0 / mse);
+        var meanImage = train.Images.mean([0], keepdim: true);
+        var baseline = 10 * Math.Log10(1.0 / (test.Images - meanImage).pow(2).mean().item<float>());
+        TestContext.Out.WriteLine($"{datasetId}: ComDefend PSNR {psnr:F2} dB (mean-image baseline {baseline:F2} dB)");
+        Assert.That(purified.min().item<float>(), Is.GreaterThanOrEqualTo(0f));
+        Assert.That(purified.max().item<float>(), Is.LessThanOrEqualTo(1f));
+        Assert.That(psnr, Is.GreaterThan(PsnrFloorDb));
+        Assert.That(psnr, Is.GreaterThan(baseline + 3), "beats reproducing the mean image");
+    }
+
+    [Test]
+    public void Predict_SmokeData_AboveChance()
+    {
+        var accuracy = TestContexts.Accuracy(defense.Predict(test.Images), test.Labels);
+        var vanilla = TestContexts.Accuracy(defense.Backbone!.PredictLabels(test.Images), test.Labels);
+        TestContext.Out.WriteLine($"{datasetId}: ComDefend clean accuracy {accuracy:P1} (its vanilla backbone {vanilla:P1})");
+        Assert.That(accuracy, Is.GreaterThan(0.3), "chance is 10 %");
+    }
+
+    [Test]
+    public void Fit_Requests_AutoencoderOwnedByComDefendAndTheVanillaBackbone()
+    {
+        Assert.That(trainer.Requests.Select(r => (r.Owner, r.Role)),
+            Is.EqualTo(new[] { (DefenseIds.ComDefend, ComDefendDefense.AutoencoderRole), (DefenseIds.Vanilla, VanillaBackbone.Role) }));
+        Assert.That(trainer.Requests[0].Loss, Is.Not.Null);
+        Assert.That(trainer.Requests[0].Config!["codeChannels"], Is.EqualTo(dataset.Channels == 3 ? "12" : "4"));
+    }
+
+    [Test]
+    public void Predict_SameImagesTwice_SameLabels()
+    {
+        var images = test.Images.narrow(0, 0, 32);
+        Assert.That(defense.Predict(images).eq(defense.Predict(images)).all().item<bool>(), Is.True);
+    }
+}
