@@ -1,3 +1,4 @@
+using Robustness.Attacks;
 using Robustness.Attacks.Tests.Support;
 using Robustness.Core.Contracts;
 using TorchSharp;
