@@ -47,7 +47,7 @@ public sealed class BartTransformTests
     public void For_ColourAndGreyscale_TenAndEightGroups()
     {
         Assert.That(BartGroups.For(3), Has.Count.EqualTo(10));
-        Assert.That(BartGroups.For(1).Select(g => g.Name), Has.Count.EqualTo(8).And.No.Member("colour-space-shift").And.No.Member("greyscale-mix"));
+        Assert.That(BartGroups.For(1).Select(g => g.Name).ToList(), Has.Count.EqualTo(8).And.No.Member("colour-space-shift").And.No.Member("greyscale-mix"));
         Assert.That(BartGroups.All.Select(g => g.Name), Is.Unique);
     }
 }
