@@ -1,4 +1,3 @@
-using Robustness.Attacks;
 using Robustness.Attacks.Tests.Support;
 using Robustness.Core.Contracts;
 using TorchSharp;

@@ -1,4 +1,3 @@
-using Robustness.Attacks;
 namespace Robustness.Attacks.Tests.Support;
 
 /// <summary>Attacks with test-sized budgets (the paper's rules, fewer iterations).</summary>
