@@ -5,8 +5,14 @@ namespace Robustness.Attacks.Adversaries;
 
 public static class AdversaryServiceCollectionExtensions
 {
-    /// <summary>Registers both adversary models as keyed <see cref="IAdversaryModel"/> singletons (they hold no state).</summary>
-    public static IServiceCollection AddRobustnessAdversaries(this IServiceCollection services) => services
+    /// <summary>
+    /// Registers both adversary models as keyed <see cref="IAdversaryModel"/> singletons (they hold no state).
+    /// Idempotent: the harness and the protocol both ask for them.
+    /// </summary>
+    public static IServiceCollection AddRobustnessAdversaries(this IServiceCollection services) =>
+        services.Any(d => d.ImplementationInstance is PluginDescriptor { Kind: PluginKind.Adversary, Id: AdversaryIds.PureBlackBox })
+            ? services
+            : services
         .AddAdversary<PureBlackBoxAdversary>(AdversaryIds.PureBlackBox, "Surrogate trained on the first q of the training set with true labels; no queries.")
         .AddAdversary<OracleJacobianAdversary>(AdversaryIds.OracleJacobian, "Papernot oracle adversary: oracle-labelled seed set, Jacobian augmentation rounds.");
 
