@@ -16,7 +16,8 @@ namespace Robustness.Defenses.Tests.Reports;
 /// <summary>
 /// Measures, on the real datasets, clean accuracy (Reject = error), false-rejection rate, fit time and passes per query
 /// of vanilla, The Odds are Odd, the distribution classifier (and its majority vote), BUZz-2 and BUZz-8.
-/// Explicit: run by hand (ROBUSTNESS_REPORT_PROFILE = smoke | quick, ROBUSTNESS_REPORT_ARTEFACTS = a store folder).
+/// Explicit: run by hand (ROBUSTNESS_REPORT_PROFILE = smoke | quick, ROBUSTNESS_REPORT_ARTEFACTS = a store folder,
+/// ROBUSTNESS_REPORT_IDS = a comma-separated subset of the ids).
 /// </summary>
 [Explicit("Trains real backbones; run by hand to produce the numbers of the closing note.")]
 [NonParallelizable]
@@ -37,7 +38,8 @@ public sealed class CleanAccuracyReport
         using var test = DatasetLoader.Load(datasetId, DatasetSplit.Test, profile.TestLimit);
         var context = new DefenseContext(dataset, train, profile, new NetworkTrainer(new ArtefactStore(root), CPU), new ModelZoo(), CPU, Seed: 0);
         TestContext.Out.WriteLine($"profile {profileName}, {datasetId}: train {train.Count}, test {test.Count}, backbone {profile.Backbone}, threads {get_num_threads()}");
-        foreach (var id in Ids)
+        var ids = Environment.GetEnvironmentVariable("ROBUSTNESS_REPORT_IDS")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? Ids;
+        foreach (var id in ids)
         {
             using var defense = RegisteredDefenses.Create(id);
             var watch = Stopwatch.StartNew();
