@@ -1,7 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Robustness.Attacks.Adversaries;
-using Robustness.Core.Contracts;
 using Robustness.Evaluation.Grid;
 
 namespace Robustness.Evaluation;
@@ -9,14 +7,12 @@ namespace Robustness.Evaluation;
 public static class EvaluationServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the harness: core's network trainer per backbone variant, the two adversaries (unless already
-    /// registered) and the protocol's transfer / white-box cell runner.
+    /// Registers the harness: core's network trainer per backbone variant and the protocol's transfer / white-box
+    /// cell runner (the adversaries come from AddRobustnessProtocol).
     /// </summary>
     public static IServiceCollection AddRobustnessEvaluation(this IServiceCollection services)
     {
         services.TryAddSingleton<INetworkTrainerProvider, CoreNetworkTrainerProvider>();
-        if (!services.Any(d => d.ImplementationInstance is PluginDescriptor { Kind: PluginKind.Adversary }))
-            services.AddRobustnessAdversaries();
         services.AddSingleton<ICellRunnerFactory, ProtocolCellRunnerFactory>();
         return services;
     }
