@@ -19,6 +19,12 @@ public static class PrunedArtefact
     public const string MaskFile = "mask.safetensors";
     public const string SummaryFile = "pruning.json";
 
+    /// <summary>Profile JSON conventions, plus NaN (ADMM logs have no SLR step size) written as "NaN".</summary>
+    public static readonly JsonSerializerOptions Json = new(ProfileJson.Options)
+    {
+        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
+
     public static string Hash(string denseHash, PruningSpec spec, PruningOptions options, long seed) =>
         ArtefactStore.HashOf(Key(denseHash, spec, options, seed));
 
@@ -42,7 +48,7 @@ public static class PrunedArtefact
         {
             network.save_safetensors(Path.Combine(dir, WeightsFile));
             result.Mask.Save(Path.Combine(dir, MaskFile));
-            File.WriteAllText(Path.Combine(dir, SummaryFile), JsonSerializer.Serialize(summary, ProfileJson.Options));
+            File.WriteAllText(Path.Combine(dir, SummaryFile), JsonSerializer.Serialize(summary, Json));
         });
     }
 
@@ -57,6 +63,6 @@ public static class PrunedArtefact
     private static JsonObject Key(string denseHash, PruningSpec spec, PruningOptions options, long seed) => new()
     {
         ["kind"] = "pruned", ["format"] = 1, ["dense"] = denseHash, ["variant"] = spec.Id, ["seed"] = seed,
-        ["options"] = JsonSerializer.SerializeToNode(options, ProfileJson.Options),
+        ["options"] = JsonSerializer.SerializeToNode(options, Json),
     };
 }

@@ -46,6 +46,7 @@ public sealed record PruningOptions
         if (BatchSize < 1) throw new ArgumentOutOfRangeException(nameof(BatchSize), BatchSize, "pruning batchSize must be >= 1");
         if (!(LearningRate > 0)) throw new ArgumentOutOfRangeException(nameof(LearningRate), LearningRate, "pruning learningRate must be > 0");
         if (!(RetrainLearningRate > 0)) throw new ArgumentOutOfRangeException(nameof(RetrainLearningRate), RetrainLearningRate, "pruning retrainLearningRate must be > 0");
+        if (EvaluationSamples < 1) throw new ArgumentOutOfRangeException(nameof(EvaluationSamples), EvaluationSamples, "pruning evaluationSamples must be >= 1");
         Slr.Validate();
         Admm.Validate();
     }

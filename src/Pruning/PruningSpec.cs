@@ -20,5 +20,19 @@ public sealed record PruningSpec(PruningMethod Method, double Ratio, SparsityTyp
         return new PruningSpec(PruningMethods.Parse(parts[0]), ratio, SparsityTypes.Parse(parts[2]));
     }
 
+    public static bool TryParse(string id, out PruningSpec spec)
+    {
+        try
+        {
+            spec = Parse(id);
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            spec = null!;
+            return false;
+        }
+    }
+
     public override string ToString() => Id;
 }

@@ -52,7 +52,7 @@ public sealed class PruneCommand(IModelZoo zoo) : Command<PruneSettings>
         if (store.Exists(prunedHash))
         {
             PrunedArtefact.Load(store, prunedHash, model);
-            var stored = JsonSerializer.Deserialize<PruningSummary>(File.ReadAllText(store.FilePath(prunedHash, PrunedArtefact.SummaryFile)), ProfileJson.Options)!;
+            var stored = JsonSerializer.Deserialize<PruningSummary>(File.ReadAllText(store.FilePath(prunedHash, PrunedArtefact.SummaryFile)), PrunedArtefact.Json)!;
             Console.WriteLine($"pruned artefact {prunedHash} (reused)");
             Console.WriteLine(stored);
             return 0;

@@ -59,6 +59,20 @@ public sealed class RigLTrainer(RigLOptions options)
             updates, changes, mask);
     }
 
+    /// <summary>
+    /// The most epochs whose estimated training FLOPs stay within <paramref name="budgetFlops"/>: per epoch
+    /// 3·sparse·n for forward and backward plus, at the update steps before T_end, a dense gradient (2·dense) per
+    /// example of the batch. For "train then prune" versus "sparse from the start" at equal training FLOPs.
+    /// </summary>
+    public int EpochsWithinBudget(double budgetFlops, double sparseFlops, double denseFlops, int samples, int batchSize)
+    {
+        options.Validate();
+        var stepsPerEpoch = Math.Ceiling((double)samples / batchSize);
+        var updatesPerEpoch = Math.Ceiling(stepsPerEpoch * options.StopFraction / options.UpdateInterval);
+        var perEpoch = 3 * sparseFlops * samples + updatesPerEpoch * batchSize * 2 * denseFlops;
+        return Math.Max(1, (int)Math.Floor(budgetFlops / perEpoch));
+    }
+
     /// <summary>Each layer keeps a uniformly random set of exactly n − round(ratio·n) weights.</summary>
     public static PruningMask RandomMask(IReadOnlyList<PrunableLayer> layers, long seed)
     {

@@ -67,7 +67,10 @@ public sealed class EpochRunner : IDisposable
             afterBackward?.Invoke();
             optimizer.step();
             afterStep?.Invoke();
-            total += task.item<float>() * index.shape[0];
+            var value = task.item<float>();
+            if (!float.IsFinite(value))
+                throw new InvalidOperationException($"{name}: the training loss became {value} in epoch {epoch}; lower the learning rate (now {LearningRate}).");
+            total += value * index.shape[0];
             seen += index.shape[0];
             progress?.Report(new TrainingProgress(name, epoch, epochs, seen, data.Count, total / seen, seen / Math.Max(clock.Elapsed.TotalSeconds, 1e-9)));
         }
