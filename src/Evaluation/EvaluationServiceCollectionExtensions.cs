@@ -8,8 +8,8 @@ namespace Robustness.Evaluation;
 public static class EvaluationServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the harness: core's network trainer per backbone variant, the two adversaries (unless already
-    /// registered) and the protocol's transfer / white-box cell runner.
+    /// Registers the harness: core's network trainer per backbone variant, the adversaries (idempotent) and the
+    /// protocol's transfer / white-box cell runner.
     /// </summary>
     public static IServiceCollection AddRobustnessEvaluation(this IServiceCollection services)
     {

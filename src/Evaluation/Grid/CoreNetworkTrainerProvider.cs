@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Robustness.Core.Artefacts;
 using Robustness.Core.Profiles;
 using Robustness.Core.Training;
+using Robustness.Pruning;
 
 namespace Robustness.Evaluation.Grid;
 
@@ -12,14 +13,18 @@ namespace Robustness.Evaluation.Grid;
 /// </summary>
 public sealed class CoreNetworkTrainerProvider(IServiceProvider services) : INetworkTrainerProvider
 {
-    private readonly ConcurrentDictionary<(string, string), INetworkTrainer> trainers = new();
+    private readonly ConcurrentDictionary<(string, string, string, string), INetworkTrainer> trainers = new();
 
     public INetworkTrainer For(string variantId, DatasetProfile profile, EvaluationEnvironment environment) =>
-        trainers.GetOrAdd((variantId, environment.ArtefactsDirectory), _ =>
-            new NetworkTrainer(new ArtefactStore(environment.ArtefactsDirectory), environment.Device, Variant(variantId)));
+        trainers.GetOrAdd((variantId, profile.Name, profile.Dataset, environment.ArtefactsDirectory), _ =>
+            new NetworkTrainer(new ArtefactStore(environment.ArtefactsDirectory), environment.Device, Variant(variantId, profile)));
 
-    private INetworkVariant Variant(string id) => id == DenseVariant.VariantId
-        ? DenseVariant.Instance
-        : services.GetKeyedService<INetworkVariant>(id) ?? throw new KeyNotFoundException(
-            $"Backbone variant '{id}' is not registered (register an INetworkVariant as a keyed service under that id, e.g. by the pruning project).");
+    /// <summary>dense; else a keyed INetworkVariant; else the pruning project's factory ("slr-0.8-irregular" ...).</summary>
+    private INetworkVariant Variant(string id, DatasetProfile profile)
+    {
+        if (id == DenseVariant.VariantId) return DenseVariant.Instance;
+        if (services.GetKeyedService<INetworkVariant>(id) is { } keyed) return keyed;
+        if (services.GetService<PruningVariantFactory>() is { } pruning && PruningVariantFactory.IsPruningId(id)) return pruning.Create(id, profile);
+        throw new KeyNotFoundException($"Backbone variant '{id}' is unknown: neither 'dense', a keyed INetworkVariant, nor a pruning id such as 'slr-0.8-irregular'.");
+    }
 }

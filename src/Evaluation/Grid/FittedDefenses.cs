@@ -41,11 +41,41 @@ public sealed class FittedDefenses(IServiceProvider services, EvaluationEnvironm
         data.GetOrAdd($"{cell.Dataset}|{split}|{limit}", _ => new Lazy<LabeledImages>(() =>
             loader?.Invoke(cell.Dataset, split, limit) ?? DatasetLoader.Load(cell.Dataset, split, limit, environment.DataDirectory))).Value;
 
-    /// <summary>The fitted defense of the cell, with the networks it trained (for the manifest) and its fit time.</summary>
+    /// <summary>
+    /// The fitted defense of the cell, with the networks it trained (for the manifest) and its fit time. Only the
+    /// current (profile, dataset, variant, seed) block is kept in memory: the planner runs blocks one after the
+    /// other, so moving to the next block releases the previous block's defenses (their networks stay cached on disk).
+    /// </summary>
     public FittedDefense Get(GridCell cell)
     {
-        var key = string.Join('|', cell.Profile, cell.Dataset, cell.Variant, cell.Defense, cell.Seed);
-        return defenses.GetOrAdd(key, _ => new Lazy<FittedDefense>(() => Fit(cell))).Value;
+        var blockKey = string.Join('|', cell.Profile, cell.Dataset, cell.Variant, cell.Seed);
+        lock (defenses)
+        {
+            if (block != blockKey)
+            {
+                ReleaseDefenses();
+                block = blockKey;
+            }
+        }
+        return defenses.GetOrAdd(blockKey + "|" + cell.Defense, _ => new Lazy<FittedDefense>(() => Fit(cell))).Value;
+    }
+
+    private string? block;
+
+    private void ReleaseDefenses()
+    {
+        foreach (var lazy in defenses.Values.Where(l => l.IsValueCreated))
+        {
+            try
+            {
+                lazy.Value.Defense.Dispose();
+            }
+            catch (Exception)
+            {
+                // a plug-in whose Dispose throws must not hide the run's results
+            }
+        }
+        defenses.Clear();
     }
 
     private FittedDefense Fit(GridCell cell)
@@ -69,17 +99,7 @@ public sealed class FittedDefenses(IServiceProvider services, EvaluationEnvironm
 
     public void Dispose()
     {
-        foreach (var lazy in defenses.Values.Where(l => l.IsValueCreated))
-        {
-            try
-            {
-                lazy.Value.Defense.Dispose();
-            }
-            catch (Exception)
-            {
-                // a failed fit has no value; a plug-in whose Dispose throws must not hide the run's results
-            }
-        }
+        ReleaseDefenses();
         foreach (var lazy in data.Values.Where(l => l.IsValueCreated))
             lazy.Value.Dispose();
     }

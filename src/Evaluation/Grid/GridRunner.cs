@@ -19,6 +19,7 @@ public sealed class GridRunner(IResultsStore store, ICellRunner runner)
         var pending = cells.Where(c => !completed.Contains(c.Id)).ToList();
         int skipped = cells.Count - pending.Count, done = 0, failed = 0;
         var clock = Stopwatch.StartNew();
+        progress?.Report(new GridProgress(cells.Count, skipped, 0, 0, null, clock.Elapsed));
         foreach (var cell in pending)
         {
             cancellationToken.ThrowIfCancellationRequested();

@@ -27,7 +27,7 @@ public static class ReportTables
                 ["dataset", "variant", "adversary", "q", "attack", "ε scale", "iterations scale", "defense accuracy"],
                 m.Attacks.Where(a => a.Kind == CellKinds.Transfer && !a.IsMain).Select(a => Row(a.Dataset, a.Variant, a.Adversary, F(a.Q, "0.##"), a.Attack,
                     F(a.EpsilonScale, "0.##"), F(a.IterationScale, "0.##"), a.DefenseAccuracy.Format())).ToList()),
-            new("worst-case", "Per-example worst case over all attacks and adversaries", "A point is robust only if no untargeted attack of any adversary (transfer or white-box) broke it.",
+            new("worst-case", "Per-example worst case over all attacks and adversaries", "A point is robust only if no untargeted transfer attack of any adversary at any q broke it (union of the attacked points).",
                 ["dataset", "variant", "defense", "robust fraction", "points", "settings"],
                 m.WorstCase.Select(w => Row(w.Dataset, w.Variant, w.Defense, w.RobustFraction.Format(), w.Points.ToString(CultureInfo.InvariantCulture), w.Settings.ToString(CultureInfo.InvariantCulture))).ToList()),
         };

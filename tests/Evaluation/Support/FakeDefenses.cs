@@ -15,7 +15,14 @@ public abstract class FakeDefense : IDefense
     public virtual DefenseTraits Traits => new(false, false, false, 1);
     public virtual void Fit(DefenseContext context) { }
     public abstract Tensor Predict(Tensor images);
-    public void Dispose() => GC.SuppressFinalize(this);
+    public void Dispose()
+    {
+        Release();
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Called by Dispose; counting fakes override it.</summary>
+    public virtual void Release() { }
 
     /// <summary>The label the brightness encodes.</summary>
     protected static Tensor Decode(Tensor images) => (images.flatten(1).mean([1]) * 10).floor().clamp(0, 9).to_type(int64);

@@ -4,11 +4,11 @@ namespace Robustness.Evaluation.Tests.Support;
 
 /// <summary>
 /// A folder holding generated Fashion-MNIST files and a grid config scoring the sample plug-in defense
-/// (sample-blur, which trains its own small CNN in Fit) on clean and noise cells over three seeds.
+/// (sample-blur, which trains its own small CNN in Fit) on clean and noise cells over two seeds (one seed for the quicker command tests).
 /// </summary>
 public sealed class PluginGrid : IDisposable
 {
-    public PluginGrid()
+    public PluginGrid(string seeds = "0, 1")
     {
         Directory = new TempDirectory();
         DatasetFiles.WriteFashionMnist(DataRoot, 600);
@@ -16,9 +16,9 @@ public sealed class PluginGrid : IDisposable
             {
               "name": "plugin-grid", "profile": "smoke", "datasets": ["fashion-mnist"], "variants": ["dense"],
               "baseline": "sample-blur", "defenses": [], "adversaries": [], "attacks": [],
-              "seeds": [0, 1, 2], "attackedPoints": 100
+              "seeds": [SEEDS], "attackedPoints": 100
             }
-            """);
+            """.Replace("SEEDS", seeds, StringComparison.Ordinal));
     }
 
     public TempDirectory Directory { get; }
@@ -27,8 +27,11 @@ public sealed class PluginGrid : IDisposable
     public string ConfigPath => Path.Combine(Root, "plugin-grid.json");
     public const string RunId = "plugin-grid-smoke";
 
-    public string[] Evaluate(string store, string reports) =>
-        ["evaluate", "--config", ConfigPath, "--store", store, "--data", DataRoot, "--plugin", BuiltArtifacts.SamplePlugin,
+    public string[] Evaluate(string store, string reports) => Command("evaluate", store, reports);
+
+    /// <summary>A grid command with this folder's config, data, plug-in and artefacts.</summary>
+    public string[] Command(string command, string store, string reports, params string[] extra) =>
+        [command, .. extra, "--config", ConfigPath, "--store", store, "--data", DataRoot, "--plugin", BuiltArtifacts.SamplePlugin,
          "--artefacts", Path.Combine(Root, "artefacts"), "--reports", reports];
 
     public void Dispose() => Directory.Dispose();
