@@ -43,7 +43,7 @@ public sealed class AttackCommand(AttackFactory factory) : Command<AttackSetting
             AnsiConsole.MarkupLine($"model [bold]{modelId}[/] on {settings.Dataset} ({train.Count} training images), profile {settings.Profile}, " +
                                    $"{recipe.Epochs} epochs, seed {settings.Seed}, device {device}, store {Markup.Escape(store.Root)}");
             var request = new NetworkRequest("vanilla", "backbone", modelId, recipe, settings.Seed);
-            var report = new NetworkTrainer(store, device, new EpochLines(), log: m => AnsiConsole.WriteLine(m)).TrainOrLoad(request, network, train);
+            var report = new NetworkTrainer(store, device, progress: new EpochLines(), log: m => AnsiConsole.WriteLine(m)).TrainOrLoad(request, network, train);
             AnsiConsole.MarkupLine($"artefact {report.ArtefactHash[..12]} ({(report.FromCache ? "reused" : $"trained in {report.Seconds:F0} s")})");
         }
         network.eval();
