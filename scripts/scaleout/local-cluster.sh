@@ -83,7 +83,7 @@ SLURM_CONF=$SLURM_CONF
 PGHOST=127.0.0.1
 PGPORT=$PGPORT
 PGUSER=postgres
-ROBUSTNESS_STORE=Host=127.0.0.1;Port=$PGPORT;Username=postgres;Database=robustness
+ROBUSTNESS_STORE=postgres://postgres@127.0.0.1:$PGPORT/robustness
 ENV
   echo "cluster up in $T"
 }

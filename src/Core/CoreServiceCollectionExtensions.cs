@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Robustness.Core.Artefacts;
+using Robustness.Core.Benchmarks;
+using Robustness.Core.Contracts;
 using Robustness.Core.Models;
 using Robustness.Core.Profiles;
 using Robustness.Core.Training;
@@ -23,6 +25,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton(_ => ProfileCatalog.Load(options.ProfilesFile));
         services.AddSingleton<INetworkTrainer>(provider => new NetworkTrainer(
             provider.GetRequiredService<ArtefactStore>(), provider.GetRequiredService<Device>(), provider.GetService<INetworkVariant>()));
+        services.AddSingleton<IBenchmark, ModelThroughputBenchmark>();
         return services;
     }
 }

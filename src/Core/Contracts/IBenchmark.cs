@@ -11,8 +11,10 @@ public interface IBenchmark
 
 /// <param name="PythonExecutable">Debian's python3 with torch (the speed reference), or null when absent.</param>
 /// <param name="ReferenceScript">bench/reference.py in the repository, or null.</param>
+/// <param name="Models">Zoo model ids to measure (null: every id).</param>
+/// <param name="Rounds">Timed rounds of <paramref name="Iterations"/> steps; the best round counts (robust on a shared machine).</param>
 public sealed record BenchmarkContext(Device Device, int BatchSize, int WarmupIterations, int Iterations,
-    string? PythonExecutable, string? ReferenceScript, int Threads);
+    string? PythonExecutable, string? ReferenceScript, int Threads, IReadOnlyList<string>? Models = null, int Rounds = 3);
 
 /// <param name="ReferenceImagesPerSecond">The same loop in PyTorch eager, when measured.</param>
 /// <param name="GflopsPerSecond">Achieved rate, when the workload's FLOPs are known.</param>

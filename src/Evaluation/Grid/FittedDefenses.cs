@@ -5,6 +5,7 @@ using Robustness.Core.Contracts;
 using Robustness.Core.Data;
 using Robustness.Core.Models;
 using Robustness.Core.Profiles;
+using Robustness.Core.Training;
 
 namespace Robustness.Evaluation.Grid;
 
@@ -13,12 +14,20 @@ namespace Robustness.Evaluation.Grid;
 /// seed) and reused by all its cells. Trained networks are cached across processes by the network trainer.
 /// A defense whose construction or Fit throws fails every cell that needs it, with the same error, without refitting.
 /// </summary>
-public sealed class FittedDefenses(IServiceProvider services, EvaluationEnvironment environment, INetworkTrainerProvider trainers) : IDisposable
+/// <param name="loader">Reads (dataset, split, limit); default <see cref="DatasetLoader"/> from the environment's data directory.</param>
+public sealed class FittedDefenses(IServiceProvider services, EvaluationEnvironment environment, INetworkTrainerProvider trainers,
+    Func<string, DatasetSplit, int?, LabeledImages>? loader = null) : IDisposable
 {
     private readonly ConcurrentDictionary<string, Lazy<LabeledImages>> data = new();
     private readonly ConcurrentDictionary<string, Lazy<FittedDefense>> defenses = new();
 
     public EvaluationEnvironment Environment => environment;
+
+    /// <summary>The network trainer of a variant (the adversary's surrogate always uses "dense").</summary>
+    public INetworkTrainer Trainer(string variantId, GridCell cell) => trainers.For(variantId, Profile(cell), environment);
+
+    /// <summary>The model zoo, or one that explains it is missing.</summary>
+    public IModelZoo Zoo => services.GetService<IModelZoo>() ?? new UnavailableModelZoo();
 
     public DatasetProfile Profile(GridCell cell) => environment.Profiles.Get(cell.Profile, cell.Dataset);
 
@@ -30,7 +39,7 @@ public sealed class FittedDefenses(IServiceProvider services, EvaluationEnvironm
 
     private LabeledImages Data(GridCell cell, DatasetSplit split, int? limit) =>
         data.GetOrAdd($"{cell.Dataset}|{split}|{limit}", _ => new Lazy<LabeledImages>(() =>
-            DatasetLoader.Load(cell.Dataset, split, limit, environment.DataDirectory))).Value;
+            loader?.Invoke(cell.Dataset, split, limit) ?? DatasetLoader.Load(cell.Dataset, split, limit, environment.DataDirectory))).Value;
 
     /// <summary>The fitted defense of the cell, with the networks it trained (for the manifest) and its fit time.</summary>
     public FittedDefense Get(GridCell cell)
@@ -48,8 +57,7 @@ public sealed class FittedDefenses(IServiceProvider services, EvaluationEnvironm
             $"Defense '{cell.Defense}' is not registered (registered: {string.Join(", ", services.GetServices<PluginDescriptor>().Where(p => p.Kind == PluginKind.Defense).Select(p => p.Id).Order())}); load its plug-in with --plugin.");
         try
         {
-            var zoo = services.GetService<IModelZoo>() ?? new UnavailableModelZoo();
-            defense.Fit(new DefenseContext(DatasetInfo.FromId(cell.Dataset), Train(cell), profile, trainer, zoo, environment.Device, cell.Seed));
+            defense.Fit(new DefenseContext(DatasetInfo.FromId(cell.Dataset), Train(cell), profile, trainer, Zoo, environment.Device, cell.Seed));
         }
         catch
         {

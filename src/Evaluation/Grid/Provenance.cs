@@ -25,8 +25,12 @@ public sealed class Provenance(EvaluationEnvironment environment)
 
     private IReadOnlyDictionary<string, string> HashFolder(string dataset)
     {
-        var folder = DataDirectory.Resolve(dataset, environment.DataDirectory);
         var hashes = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        if (!DataDirectory.TryResolve(dataset, environment.DataDirectory, out var folder))
+        {
+            hashes[dataset] = "unavailable (data not read from a dataset folder)";
+            return hashes;
+        }
         foreach (var file in Directory.EnumerateFiles(folder).Order(StringComparer.Ordinal))
         {
             using var stream = File.OpenRead(file);

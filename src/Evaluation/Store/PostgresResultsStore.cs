@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Npgsql;
 
 namespace Robustness.Evaluation.Store;
@@ -8,7 +9,18 @@ namespace Robustness.Evaluation.Store;
 /// </summary>
 public sealed class PostgresResultsStore : SqlResultsStore
 {
+    /// <summary>Any fixed number: the advisory lock all Robustness processes agree on.</summary>
+    private const long WriterLockKey = 0x526f6275737431;
+
     private PostgresResultsStore(NpgsqlConnection connection, string description) : base(connection, description) { }
+
+    protected override void SerializeWriters(DbTransaction transaction)
+    {
+        using var command = Connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = $"SELECT pg_advisory_xact_lock({WriterLockKey})";
+        command.ExecuteNonQuery();
+    }
 
     public static PostgresResultsStore Open(string connectionString)
     {

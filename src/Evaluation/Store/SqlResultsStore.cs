@@ -28,6 +28,7 @@ public abstract class SqlResultsStore : IResultsStore
     protected void Initialise()
     {
         using var tx = connection.BeginTransaction();
+        SerializeWriters(tx);
         Execute(tx, "CREATE TABLE IF NOT EXISTS robustness_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
         Execute(tx, "CREATE TABLE IF NOT EXISTS runs (run_id TEXT PRIMARY KEY, config_name TEXT NOT NULL, profile TEXT NOT NULL, config_json TEXT NOT NULL, plan_json TEXT NOT NULL, created_utc TEXT NOT NULL)");
         Execute(tx, "CREATE TABLE IF NOT EXISTS cells (run_id TEXT NOT NULL, cell_id TEXT NOT NULL, seq BIGINT NOT NULL, kind TEXT NOT NULL, cell_json TEXT NOT NULL, status TEXT NOT NULL, error TEXT, metrics_json TEXT NOT NULL, timings_json TEXT NOT NULL, manifest_json TEXT NOT NULL, computation_id TEXT NOT NULL, finished_utc TEXT NOT NULL, PRIMARY KEY (run_id, cell_id))");
@@ -40,9 +41,16 @@ public abstract class SqlResultsStore : IResultsStore
         tx.Commit();
     }
 
+    /// <summary>
+    /// Makes concurrent processes take turns through schema creation and run registration (many run-cell tasks
+    /// start at once in a job array). SQLite's file lock already does; a server database needs a lock.
+    /// </summary>
+    protected virtual void SerializeWriters(DbTransaction transaction) { }
+
     public void EnsureRun(RunRecord run)
     {
         using var tx = connection.BeginTransaction(IsolationLevel.Serializable);
+        SerializeWriters(tx);
         var existing = FindRun(run.RunId, tx);
         if (existing is null)
         {

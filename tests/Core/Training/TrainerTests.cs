@@ -47,7 +47,7 @@ public sealed class TrainerTests
     public void Train_KilledAfterFirstEpoch_ResumesToTheSameWeights([Values(OptimizerKind.Sgd, OptimizerKind.Adam)] OptimizerKind optimizer)
     {
         var recipe = Quick with { Epochs = 3, Optimizer = optimizer, LearningRate = optimizer == OptimizerKind.Sgd ? 0.05 : 0.002, Augmentation = Augmentation.PadCropFlip, Schedule = LearningRateSchedule.Cosine };
-        using var data = SyntheticData.Create(DatasetInfo.Cifar10, 96, seed: 4);
+        using var data = SyntheticData.Create(DatasetInfo.Cifar10, 64, seed: 4);
         using var whole = NewModel();
         new Trainer { Recipe = recipe, Seed = 9 }.Train(whole, data);
 
@@ -96,7 +96,7 @@ public sealed class TrainerTests
     [Test]
     public void Train_Hooks_PenaltyAddsToLossAndAfterStepRunsEveryBatch()
     {
-        using var data = SyntheticData.Create(DatasetInfo.Cifar10, 100, seed: 2);
+        using var data = SyntheticData.Create(DatasetInfo.Cifar10, 50, seed: 2);
         using var model = NewModel();
         int steps = 0, epochs = 0;
         var outcome = new Trainer
@@ -104,7 +104,7 @@ public sealed class TrainerTests
             Recipe = Quick with { Epochs = 2, BatchSize = 25 },
             Penalty = () => tensor(5f), AfterStep = () => steps++, AfterEpoch = _ => epochs++,
         }.Train(model, data);
-        Assert.That(steps, Is.EqualTo(8));
+        Assert.That(steps, Is.EqualTo(4));
         Assert.That(epochs, Is.EqualTo(2));
         Assert.That(outcome.FinalLoss, Is.GreaterThan(5.0));
     }

@@ -1,0 +1,31 @@
+namespace Robustness.Defenses.Ecoc;
+
+/// <summary>
+/// Error-correcting output codes (Verma &amp; Swami, "Error Correcting Output Codes Improve Probability Estimation and
+/// Adversarial Robustness of Deep Neural Networks", NeurIPS 2019), the TanhEns32 model. Profile overrides: "defenses.ecoc".
+/// </summary>
+public sealed record EcocOptions
+{
+    /// <summary>Code length: bits per codeword, the order of the Sylvester Hadamard matrix (paper: 32).</summary>
+    public int CodeLength { get; init; } = 32;
+
+    /// <summary>Sub-networks sharing the bits; each predicts CodeLength / Networks bits (paper: 4 × 8).</summary>
+    public int Networks { get; init; } = 4;
+
+    /// <summary>Floor inside the decoding's log: logits = log(max(tanh(z)·C_k, 0) + floor) (paper's code: 1e-6).</summary>
+    public double DecodingFloor { get; init; } = 1e-6;
+
+    /// <summary>Zoo id of each sub-network; null = the profile's backbone.</summary>
+    public string? NetworkArchitecture { get; init; }
+
+    public int BitsPerNetwork => CodeLength / Networks;
+
+    public void Validate()
+    {
+        if (CodeLength < 2 || (CodeLength & (CodeLength - 1)) != 0)
+            throw new ArgumentOutOfRangeException(nameof(CodeLength), CodeLength, "defenses.ecoc.codeLength must be a power of two (Sylvester Hadamard code).");
+        if (Networks < 1 || CodeLength % Networks != 0)
+            throw new ArgumentOutOfRangeException(nameof(Networks), Networks, $"defenses.ecoc.networks must divide codeLength {CodeLength}.");
+        if (DecodingFloor <= 0) throw new ArgumentOutOfRangeException(nameof(DecodingFloor), DecodingFloor, "defenses.ecoc.decodingFloor must be > 0.");
+    }
+}

@@ -1,0 +1,72 @@
+using System.Diagnostics;
+using Robustness.Testing;
+
+namespace Robustness.Cli.Tests.ScaleOut;
+
+/// <summary>A private single-node Slurm + PostgreSQL started by scripts/scaleout/local-cluster.sh, stopped on dispose.</summary>
+public sealed class LocalCluster : IDisposable
+{
+    private readonly string script;
+
+    private LocalCluster(string script, string folder, IReadOnlyDictionary<string, string> environment)
+    {
+        this.script = script;
+        Folder = folder;
+        Environment = environment;
+    }
+
+    public string Folder { get; }
+    public IReadOnlyDictionary<string, string> Environment { get; }
+    public string Store => Environment["ROBUSTNESS_STORE"];
+
+    /// <summary>Why the cluster cannot start here, or null when it can.</summary>
+    public static string? WhyUnavailable()
+    {
+        if (!OperatingSystem.IsLinux() || System.Environment.UserName != "root") return "needs root on Linux (munged, slurmd and initdb run as root/postgres)";
+        foreach (var tool in new[] { "slurmctld", "slurmd", "sbatch", "squeue", "munged" })
+        {
+            if (!OnPath(tool)) return $"'{tool}' is not installed (apt-get install slurmctld slurmd slurm-client munge postgresql; scripts/setup.sh does it)";
+        }
+        if (!Directory.Exists("/usr/lib/postgresql") || !Directory.EnumerateFiles("/usr/lib/postgresql", "initdb", SearchOption.AllDirectories).Any())
+            return "PostgreSQL server binaries are not installed (apt-get install postgresql)";
+        return null;
+    }
+
+    public static LocalCluster Start()
+    {
+        var script = Path.Combine(RepositoryRoot(), "scripts", "scaleout", "local-cluster.sh");
+        var folder = Path.Combine(Path.GetTempPath(), "robustness-cluster-" + Guid.NewGuid().ToString("N")[..8]);
+        Run(script, "up", folder);
+        var environment = File.ReadAllLines(Path.Combine(folder, "cluster.env"))
+            .Where(l => l.Contains('=')).Select(l => l.Split('=', 2)).ToDictionary(p => p[0], p => p[1]);
+        return new LocalCluster(script, folder, environment);
+    }
+
+    public void Dispose() => Run(script, "down", Folder);
+
+    public static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Robustness.sln"))) return dir.FullName;
+        }
+        throw new DirectoryNotFoundException("Robustness.sln not found above " + AppContext.BaseDirectory);
+    }
+
+    private static bool OnPath(string tool) => (System.Environment.GetEnvironmentVariable("PATH") ?? "")
+        .Split(':').Concat(["/usr/sbin", "/sbin"]).Any(d => File.Exists(Path.Combine(d, tool)));
+
+    private static void Run(string script, string verb, string folder)
+    {
+        var info = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        info.ArgumentList.Add(script);
+        info.ArgumentList.Add(verb);
+        info.ArgumentList.Add(folder);
+        info.Environment["PATH"] = System.Environment.GetEnvironmentVariable("PATH") + ":/usr/sbin:/sbin";
+        using var process = Process.Start(info)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(2))) process.Kill(entireProcessTree: true);
+        if (process.ExitCode != 0) throw new InvalidOperationException($"local-cluster.sh {verb} failed: {output.Result}{error.Result}");
+    }
+}
