@@ -68,9 +68,12 @@ public sealed class EcocDefense : IDefense
     /// <summary>Differentiable path: logits log(max(tanh(z)·C_k, 0) + floor), whose softmax is the paper's probability.</summary>
     public IClassifier? AsClassifier() => Fitted.Networks;
 
-    /// <summary>The decoded bits tanh(z) [N, CodeLength] (CPU), batched without autograd.</summary>
+    /// <summary>
+    /// The decoded bits tanh(z) [N, CodeLength] (CPU, float64 so that the open interval (−1, 1) survives rounding for
+    /// |z| up to ≈ 19; float32 rounds tanh(z) to ±1 beyond |z| ≈ 9), batched without autograd.
+    /// </summary>
     public Tensor Bits(Tensor images) =>
-        ClassifierExtensions.MapBatches(images, 256, batch => EcocDecoder.Bits(Fitted.Networks.RawOutput(batch)).cpu());
+        ClassifierExtensions.MapBatches(images, 256, batch => EcocDecoder.Bits(Fitted.Networks.RawOutput(batch).to(float64)).cpu());
 
     /// <summary>The codewords [classes, CodeLength] in use (after <see cref="Fit"/>).</summary>
     public Tensor Codewords => Fitted.Decoder.Codewords;

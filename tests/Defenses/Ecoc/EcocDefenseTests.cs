@@ -24,7 +24,8 @@ public sealed class EcocDefenseTests
         Assert.That(accuracy, Is.GreaterThan(0.5), "chance is 0.1");
         using var bits = defense.Bits(test.Images);
         Assert.That(bits.shape, Is.EqualTo(new long[] { 200, 32 }));
-        Assert.That(bits.abs().max().item<float>(), Is.LessThan(1f), "tanh bits must lie in (−1, 1)");
+        Assert.That(bits.abs().max().item<double>(), Is.LessThan(1.0), "tanh bits must lie in (−1, 1)");
+        Assert.That(bits.abs().min().item<double>(), Is.GreaterThan(0.0));
         Assert.That(trainer.Requests.Single().ArchitectureId, Is.EqualTo("4x-" + ModelIds.SmallCnn));
     }
 

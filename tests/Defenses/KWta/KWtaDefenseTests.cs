@@ -35,7 +35,7 @@ public sealed class KWtaDefenseTests
         })).ToList();
         using (no_grad()) defense.AsClassifier()!.Logits(test.Images.narrow(0, 0, 8));
         foreach (var h in handles) h.remove();
-        long[] sizes = [16 * 16 * 16, 32 * 8 * 8, 64];
+        long[] sizes = [16 * 8 * 8, 32 * 4 * 4, 64];
         Assert.That(kept, Has.Count.EqualTo(3));
         for (var i = 0; i < 3; i++)
             Assert.That(kept[i], Is.All.EqualTo(KWtaActivation.KeepCount(sizes[i], 0.1)), $"layer {i} (d = {sizes[i]})");
@@ -47,7 +47,7 @@ public sealed class KWtaDefenseTests
         var schedule = new KWtaSparsitySchedule(new KWtaOptions { IncrementalSchedule = false }, 1);
         torch.manual_seed(3);
         var net = new ModelZoo().Create(ModelIds.SmallCnn, new ModelSpec(TestContexts.SmallCifar, Activation: schedule.NewLayer));
-        var x = rand(new long[] { 4, 3, 16, 16 }, generator: new Generator(4)).requires_grad_(true);
+        var x = rand(new long[] { 4, 3, 8, 8 }, generator: new Generator(4)).requires_grad_(true);
         nn.functional.cross_entropy(net.call(x), tensor(new long[] { 0, 1, 2, 3 })).backward();
         Assert.That(x.grad!.abs().sum().item<float>(), Is.GreaterThan(0f));
         foreach (var (name, p) in net.named_parameters())
