@@ -3,6 +3,9 @@ namespace Robustness.Attacks;
 /// <summary>
 /// Carlini &amp; Wagner 2017 — L2 attack; paper protocol: 1000 iterations, Adam lr 0.01, 9 binary-search steps on
 /// c from 1e-3, confidence κ 0.
+/// The smoke and quick profiles (profiles.json, "attacks" section) start the search at c = 1 with 3–5 binary
+/// steps: from 1e-3, a few steps never reach a c large enough and the attack barely moves the image (a transfer
+/// table built on that would look like robustness); ProfileBudgetTests holds them to ≥ 95 % white-box success.
 /// </summary>
 public sealed record CarliniWagnerL2Options : IAttackOptions
 {

@@ -6,6 +6,9 @@ public enum EadDecisionRule { ElasticNet, L1 }
 /// <summary>
 /// Chen et al. 2018 — EAD; paper protocol: β 0.01, lr 0.01 (polynomially decayed, power ½), 1000 iterations,
 /// 9 binary-search steps from c = 1e-3, confidence 0, elastic-net decision rule, FISTA.
+/// The smoke and quick profiles (profiles.json, "attacks" section) start the search at c = 1 with 3–5 binary
+/// steps: from 1e-3, a few steps never reach a c large enough and the attack barely moves the image (a transfer
+/// table built on that would look like robustness); ProfileBudgetTests holds them to ≥ 95 % white-box success.
 /// </summary>
 public sealed record ElasticNetAttackOptions : IAttackOptions
 {

@@ -15,8 +15,8 @@ args = AdversaryCommand.NormaliseArguments(args);
 var services = new ServiceCollection();
 services.AddRobustnessDefenses();
 services.AddRobustnessAttacks();
+services.AddRobustnessProtocol(); // registers the adversaries first: AddRobustnessEvaluation then skips them
 services.AddRobustnessEvaluation();
-services.AddRobustnessProtocol();
 services.AddRobustnessPruning();
 try
 {

@@ -11,7 +11,7 @@ public sealed class TrainedModelTests
     private static double SuccessRate(string attackId, double epsilon, NormKind norm = NormKind.Linf, bool targeted = false)
     {
         using var scope = NewDisposeScope();
-        var data = TrainedCnn.Test;
+        using var data = TrainedCnn.Test.Take(120);
         var goal = targeted
             ? AttackGoal.TargetedAt((data.Labels + 3).remainder(10), epsilon, norm)
             : AttackGoal.Untargeted(epsilon, norm);
@@ -64,7 +64,7 @@ public sealed class TrainedModelTests
     public void Run_TargetedGoal_PredictionsLandOnTheTarget(string attackId)
     {
         using var scope = NewDisposeScope();
-        using var data = TrainedCnn.Test.Take(64);
+        using var data = TrainedCnn.Test.Take(32);
         var targets = (data.Labels + 3).remainder(10);
         using var result = TestAttacks.Create(attackId, 0.2)
             .Run(TrainedCnn.Model, data.Images, data.Labels, AttackGoal.TargetedAt(targets, 0.2), new Generator(1));
@@ -84,7 +84,7 @@ public sealed class TrainedModelTests
     public void Run_UnboundedAttack_FoolsNearlyEveryExample(string attackId)
     {
         using var scope = NewDisposeScope();
-        using var data = TrainedCnn.Test.Take(64);
+        using var data = TrainedCnn.Test.Take(32);
         using var result = TestAttacks.Create(attackId).Run(TrainedCnn.Model, data.Images, data.Labels, AttackGoal.Untargeted(0), new Generator(1));
         var rate = result.Success.to(ScalarType.Float32).mean().item<float>();
         TestContext.Out.WriteLine($"{attackId}: success {rate:P1}, mean L2 {result.L2.mean().item<float>():F3}, mean iterations {result.Iterations.to(ScalarType.Float32).mean().item<float>():F0}");

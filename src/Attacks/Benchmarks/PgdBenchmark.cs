@@ -11,14 +11,13 @@ namespace Robustness.Attacks.Benchmarks;
 /// <summary>
 /// PGD-10 (L∞, ε 0.05, step 0.005, random start) images/s on the surrogate CNN at the context's batch size —
 /// the whole <see cref="Pgd"/> attack with its final success check — against the same loop in PyTorch eager
-/// (bench/reference_pgd.py beside the core's bench/reference.py). Best of three timed rounds.
+/// (bench/reference_pgd.py beside the core's bench/reference.py). Best of the context's timed rounds.
 /// </summary>
 public sealed class PgdBenchmark(IModelZoo? zoo = null) : IBenchmark
 {
     private readonly IModelZoo zoo = zoo ?? new ModelZoo();
 
     public const string ReferenceScriptName = "reference_pgd.py";
-    private const int Rounds = 3;
 
     public string Name => "pgd";
 
@@ -48,7 +47,7 @@ public sealed class PgdBenchmark(IModelZoo? zoo = null) : IBenchmark
         }
         for (var i = 0; i < context.WarmupIterations; i++) Step();
         var best = 0.0;
-        for (var r = 0; r < Rounds; r++)
+        for (var r = 0; r < Math.Max(1, context.Rounds); r++)
         {
             var watch = Stopwatch.StartNew();
             for (var i = 0; i < context.Iterations; i++) Step();
@@ -64,7 +63,7 @@ public sealed class PgdBenchmark(IModelZoo? zoo = null) : IBenchmark
         if (!File.Exists(script)) return (null, $"reference unavailable: {script} not found");
         var info = new ProcessStartInfo(python) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var a in new[] { script, "--batch-size", $"{context.BatchSize}", "--threads", $"{context.Threads}",
-                     "--warmup", $"{context.WarmupIterations}", "--iterations", $"{context.Iterations}", "--rounds", $"{Rounds}" })
+                     "--warmup", $"{context.WarmupIterations}", "--iterations", $"{context.Iterations}", "--rounds", $"{Math.Max(1, context.Rounds)}" })
             info.ArgumentList.Add(a);
         info.Environment["OMP_NUM_THREADS"] = $"{context.Threads}";
         try

@@ -43,7 +43,7 @@ public sealed class AttackCommand(AttackFactory factory) : Command<AttackSetting
             AnsiConsole.MarkupLine($"model [bold]{modelId}[/] on {settings.Dataset} ({train.Count} training images), profile {settings.Profile}, " +
                                    $"{recipe.Epochs} epochs, seed {settings.Seed}, device {device}, store {Markup.Escape(store.Root)}");
             var request = new NetworkRequest("vanilla", "backbone", modelId, recipe, settings.Seed);
-            var report = new NetworkTrainer(store, device, log: m => AnsiConsole.WriteLine(m)).TrainOrLoad(request, network, train);
+            var report = new NetworkTrainer(store, device, progress: new EpochLines(), log: m => AnsiConsole.WriteLine(m)).TrainOrLoad(request, network, train);
             AnsiConsole.MarkupLine($"artefact {report.ArtefactHash[..12]} ({(report.FromCache ? "reused" : $"trained in {report.Seconds:F0} s")})");
         }
         network.eval();
@@ -79,6 +79,20 @@ public sealed class AttackCommand(AttackFactory factory) : Command<AttackSetting
                 r.CleanAccuracy.ToString("P1"), r.RobustAccuracy.ToString("P1"), r.SuccessRate.ToString("P1"),
                 r.MeanL2.ToString("F3"), r.MeanLinf.ToString("F4"), r.MeanIterations.ToString("F0"), r.ImagesPerSecond.ToString("F1"));
         return table;
+    }
+
+    /// <summary>A line at every tenth of the training (works in logs and terminals alike).</summary>
+    private sealed class EpochLines : IProgress<TrainingProgress>
+    {
+        private long lastTenth;
+
+        public void Report(TrainingProgress value)
+        {
+            var tenth = 10 * value.ImagesDone / Math.Max(1, value.ImagesTotal);
+            if (tenth <= lastTenth) return;
+            lastTenth = tenth;
+            AnsiConsole.WriteLine($"  {value.Name} {10 * tenth}%: epoch {value.Epoch}/{value.Epochs}, loss {value.Loss:F4}, {value.ImagesPerSecond:F0} images/s");
+        }
     }
 
     private sealed class SynchronousProgress(Action<(int Done, int Total)> report) : IProgress<(int Done, int Total)>
