@@ -4,7 +4,7 @@ namespace Robustness.Attacks;
 /// Carlini &amp; Wagner 2017 — L2 attack; paper protocol: 1000 iterations, Adam lr 0.01, 9 binary-search steps on
 /// c from 1e-3, confidence κ 0.
 /// </summary>
-public sealed record CarliniWagnerL2Options
+public sealed record CarliniWagnerL2Options : IAttackOptions
 {
     public int Steps { get; init; } = 1000;
     public double LearningRate { get; init; } = 0.01;
@@ -15,4 +15,9 @@ public sealed record CarliniWagnerL2Options
     /// <summary>Stop an example's optimisation when its loss fell by less than 0.01 % over Steps/10 iterations.</summary>
     public bool AbortEarly { get; init; } = true;
     public int BatchSize { get; init; } = 128;
+
+    public double? BoundedEpsilon() => null;
+
+    public IAttackOptions Rescaled(double? epsilon, double iterationScale) =>
+        this with { Steps = AttackBudget.ScaleIterations(Steps, iterationScale) };
 }

@@ -7,7 +7,7 @@ public enum EadDecisionRule { ElasticNet, L1 }
 /// Chen et al. 2018 — EAD; paper protocol: β 0.01, lr 0.01 (polynomially decayed, power ½), 1000 iterations,
 /// 9 binary-search steps from c = 1e-3, confidence 0, elastic-net decision rule, FISTA.
 /// </summary>
-public sealed record ElasticNetAttackOptions
+public sealed record ElasticNetAttackOptions : IAttackOptions
 {
     /// <summary>L1 weight β; also the threshold of the projected shrinkage.</summary>
     public double Beta { get; init; } = 0.01;
@@ -22,4 +22,9 @@ public sealed record ElasticNetAttackOptions
     /// <summary>Stop an example's optimisation when its loss fell by less than 0.01 % over Steps/10 iterations.</summary>
     public bool AbortEarly { get; init; } = true;
     public int BatchSize { get; init; } = 128;
+
+    public double? BoundedEpsilon() => null;
+
+    public IAttackOptions Rescaled(double? epsilon, double iterationScale) =>
+        this with { Steps = AttackBudget.ScaleIterations(Steps, iterationScale) };
 }

@@ -4,7 +4,7 @@ namespace Robustness.Attacks;
 /// Madry et al. 2018 — projected gradient descent with a random start in the ε-ball; paper protocol ε 0.05,
 /// step 0.005, 10 iterations (Fashion-MNIST: ε 0.1, step 0.015), one start.
 /// </summary>
-public sealed record PgdOptions
+public sealed record PgdOptions : IAttackOptions
 {
     public double Epsilon { get; init; } = 0.05;
     public double StepSize { get; init; } = 0.005;
@@ -14,4 +14,12 @@ public sealed record PgdOptions
     public int Restarts { get; init; } = 1;
     public AttackLoss Loss { get; init; } = AttackLoss.CrossEntropy;
     public int BatchSize { get; init; } = 128;
+
+    public double? BoundedEpsilon() => Epsilon;
+
+    public IAttackOptions Rescaled(double? epsilon, double iterationScale)
+    {
+        var e = AttackBudget.CheckEpsilon(epsilon ?? Epsilon);
+        return this with { Epsilon = e, StepSize = StepSize * e / Epsilon, Steps = AttackBudget.ScaleIterations(Steps, iterationScale) };
+    }
 }

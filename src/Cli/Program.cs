@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Robustness.Attacks;
 using Robustness.Cli.Commands;
 using Robustness.Cli.Commands.Datasets;
 using Robustness.Cli.Infrastructure;
@@ -6,11 +7,17 @@ using Robustness.Core;
 using Robustness.Defenses;
 using Robustness.Evaluation;
 using Robustness.Evaluation.Plugins;
+using Robustness.Evaluation.Protocol;
+using Robustness.Pruning;
 using Spectre.Console.Cli;
 
+args = AdversaryCommand.NormaliseArguments(args);
 var services = new ServiceCollection();
 services.AddRobustnessDefenses();
+services.AddRobustnessAttacks();
 services.AddRobustnessEvaluation();
+services.AddRobustnessProtocol();
+services.AddRobustnessPruning();
 try
 {
     services.AddPlugins(PluginLoader.FromArguments(args));
@@ -37,11 +44,14 @@ app.Configure(config =>
         datasets.AddCommand<DatasetsVerifyCommand>("verify").WithDescription("Check files against the SHA-256s in datasets/checksums.");
         datasets.AddCommand<DatasetsFetchCommand>("fetch").WithDescription("Download the official archives, check them and unpack.");
     });
+    config.AddCommand<AttackCommand>("attack").WithDescription("White-box robust accuracy and attack success vs ε of a trained model.");
     config.AddCommand<EvaluateCommand>("evaluate").WithDescription("Run (or resume) an evaluation grid and write its report.");
     config.AddCommand<RunCellCommand>("run-cell").WithDescription("Compute one grid cell and commit it (scale-out).");
     config.AddCommand<PlanCommand>("plan").WithDescription("Write the grid's cell list (for Slurm / Kubernetes arrays).");
     config.AddCommand<ReportCommand>("report").WithDescription("Render the report of a stored run.");
     config.AddCommand<SlurmCommand>("slurm").WithDescription("Write (and submit) an sbatch --array script running one cell per task.");
+    config.AddCommand<AdversaryCommand>("adversary").WithDescription("Transfer attack from a black-box adversary's surrogate: defense accuracy, δ, queries; curves as CSV.");
+    config.AddCommand<PruneCommand>("prune").WithDescription("Prune a backbone (slr, admm, magnitude), retrain with masks, store it with its mask; print accuracy, sparsity, FLOPs.");
     config.AddCommand<NightlyCommand>("nightly").WithDescription("Run the grid, compare with a baseline run, exit 1 on regression.");
 });
 return app.Run(args);

@@ -1,15 +1,23 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Robustness.Attacks.Adversaries;
+using Robustness.Core.Contracts;
 using Robustness.Evaluation.Grid;
 
 namespace Robustness.Evaluation;
 
 public static class EvaluationServiceCollectionExtensions
 {
-    /// <summary>Registers the harness: the network trainer provider (a clear error until one is registered) and cell runners.</summary>
+    /// <summary>
+    /// Registers the harness: core's network trainer per backbone variant, the two adversaries (unless already
+    /// registered) and the protocol's transfer / white-box cell runner.
+    /// </summary>
     public static IServiceCollection AddRobustnessEvaluation(this IServiceCollection services)
     {
-        services.TryAddSingleton<INetworkTrainerProvider, UnavailableNetworkTrainerProvider>();
+        services.TryAddSingleton<INetworkTrainerProvider, CoreNetworkTrainerProvider>();
+        if (!services.Any(d => d.ImplementationInstance is PluginDescriptor { Kind: PluginKind.Adversary }))
+            services.AddRobustnessAdversaries();
+        services.AddSingleton<ICellRunnerFactory, ProtocolCellRunnerFactory>();
         return services;
     }
 }

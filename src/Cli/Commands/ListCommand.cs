@@ -10,12 +10,11 @@ public sealed class ListCommand(IEnumerable<PluginDescriptor> plugins) : Command
 {
     public override int Execute(CommandContext context, PluginSettings settings, CancellationToken cancellationToken)
     {
-        var table = new Table().AddColumns("kind", "id", "type", "assembly", "description");
+        var table = new Table().AddColumns("kind", "id", "assembly", "description");
         foreach (var p in plugins.OrderBy(p => p.Kind).ThenBy(p => p.Id))
-            table.AddRow(p.Kind.ToString(), p.Id, Markup.Escape(p.ImplementationType.FullName ?? p.ImplementationType.Name),
-                Markup.Escape(p.ImplementationType.Assembly.GetName().Name ?? ""), Markup.Escape(p.Description));
+            table.AddRow(p.Kind.ToString(), p.Id, Markup.Escape(p.ImplementationType.Assembly.GetName().Name ?? ""), Markup.Escape(p.Description));
         foreach (var id in ModelIds.All)
-            table.AddRow("Model", id, "zoo", "Robustness.Core", "");
+            table.AddRow("Model", id, "Robustness.Core", "model zoo");
         AnsiConsole.Write(table);
         return 0;
     }

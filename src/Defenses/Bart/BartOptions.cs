@@ -13,8 +13,11 @@ public sealed record BartOptions
     /// <summary>k: transforms applied to every image.</summary>
     public int TransformCount { get; init; } = 5;
 
-    /// <summary>The k values a full evaluation sweeps (reporting only; the defense uses <see cref="TransformCount"/>).</summary>
-    public int[] TransformCountGrid { get; init; } = [1, 4, 7, 10];
+    /// <summary>
+    /// The k values a full evaluation sweeps (the defense itself uses <see cref="TransformCount"/>); set per dataset
+    /// by the paper profile, empty = just <see cref="TransformCount"/>.
+    /// </summary>
+    public int[] TransformCountGrid { get; init; } = [];
 
     /// <summary>Backbone epochs; null = the profile's backbone recipe.</summary>
     public int? Epochs { get; init; }
@@ -23,6 +26,8 @@ public sealed record BartOptions
     {
         if (TransformCount < 1 || TransformCount > groups)
             throw new ArgumentException($"defenses.bart.transformCount = {TransformCount} must be in [1, {groups}] (the groups that apply to this dataset).");
+        if (TransformCountGrid.Any(k => k < 1 || k > groups))
+            throw new ArgumentException($"defenses.bart.transformCountGrid = [{string.Join(",", TransformCountGrid)}] must lie in [1, {groups}].");
         if (Epochs is < 1) throw new ArgumentException($"defenses.bart.epochs = {Epochs} must be >= 1.");
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Robustness.Attacks;
 using Robustness.Evaluation.Grid;
 using Robustness.Evaluation.Reports;
 
@@ -18,7 +19,7 @@ public static class EvaluationChecklist
     public const string CanaryBroken = "canary (undefended) model broken";
 
     private const double Slack = 0.02;
-    private static readonly string[] SingleStep = ["fgsm"];
+    private static readonly string[] SingleStep = [AttackIds.Fgsm];
 
     public static IReadOnlyList<CheckVerdict> Evaluate(IReadOnlyList<AttackRow> rows, string baseline, ChecklistOptions options)
     {
@@ -87,14 +88,17 @@ public static class EvaluationChecklist
         var noise = rows.Where(r => r.Kind == CellKinds.Noise).ToList();
         if (noise.Count == 0) return new(BeatsRandomNoise, scope, Verdict.NotRun, "no noise cells");
         var violations = new List<string>();
+        var compared = 0;
         foreach (var n in noise)
         {
             var attacks = rows.Where(r => r.Kind == CellKinds.Transfer && r.IsMain && r.Defense == n.Defense && r.Goal == AttackGoals.Untargeted).ToList();
             if (attacks.Count == 0) continue;
+            compared++;
             var best = attacks.Max(Success);
             if (best < Success(n) - Slack) violations.Add($"{n.Defense}: best transfer success {P(best)} < noise {P(Success(n))}");
         }
-        return Judge(BeatsRandomNoise, scope, violations, "every defense: best untargeted transfer ≥ random noise");
+        if (compared == 0) return new(BeatsRandomNoise, scope, Verdict.NotRun, "no untargeted transfer cell beside the noise cells");
+        return Judge(BeatsRandomNoise, scope, violations, $"{compared} defense(s): best untargeted transfer ≥ random noise");
     }
 
     private static CheckVerdict Doubling(List<AttackRow> rows, string baseline, string scope, double tolerance)
@@ -116,7 +120,7 @@ public static class EvaluationChecklist
     {
         var canary = rows.Where(r => r.Kind == CellKinds.WhiteBox && r.Defense == baseline && r.Goal == AttackGoals.Untargeted).ToList();
         if (canary.Count == 0) return new(CanaryBroken, scope, Verdict.NotRun, $"no white-box cell on '{baseline}'");
-        var violations = canary.Where(c => Success(c) < minimum && c.Attack is not "fgsm")
+        var violations = canary.Where(c => Success(c) < minimum && c.Attack is not AttackIds.Fgsm)
             .Select(c => $"{c.Attack} breaks only {P(Success(c))} of the undefended model (need ≥ {P(minimum)})").ToList();
         return Judge(CanaryBroken, scope, violations, $"iterative white-box attacks break ≥ {P(minimum)} of '{baseline}'");
     }

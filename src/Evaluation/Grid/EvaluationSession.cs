@@ -17,6 +17,7 @@ public sealed class EvaluationSession : IDisposable
     private readonly EvaluationRequest request;
     private FittedDefenses? defenses;
     private GridRunner? runner;
+    private readonly List<ICellRunner> cellRunners = [];
 
     private EvaluationSession(IServiceProvider services, EvaluationRequest request, GridConfig config, IResultsStore store)
     {
@@ -83,7 +84,7 @@ public sealed class EvaluationSession : IDisposable
         var trainers = services.GetService<INetworkTrainerProvider>() ?? new UnavailableNetworkTrainerProvider();
         defenses = new FittedDefenses(services, environment, trainers);
         var provenance = new Provenance(environment);
-        var cellRunners = new List<ICellRunner> { new DefenseCellRunner(defenses, provenance) };
+        cellRunners.Add(new DefenseCellRunner(defenses, provenance));
         cellRunners.AddRange(services.GetServices<ICellRunnerFactory>().Select(f => f.Create(defenses, provenance)));
         cellRunners.AddRange(services.GetServices<ICellRunner>());
         return runner = new GridRunner(Store, new CompositeCellRunner(cellRunners));
@@ -95,6 +96,7 @@ public sealed class EvaluationSession : IDisposable
 
     public void Dispose()
     {
+        foreach (var r in cellRunners.OfType<IDisposable>()) r.Dispose();
         defenses?.Dispose();
         Store.Dispose();
     }

@@ -5,6 +5,7 @@ using Robustness.Core.Contracts;
 using Robustness.Core.Data;
 using Robustness.Core.Models;
 using Robustness.Core.Profiles;
+using Robustness.Core.Training;
 
 namespace Robustness.Evaluation.Grid;
 
@@ -21,6 +22,12 @@ public sealed class FittedDefenses(IServiceProvider services, EvaluationEnvironm
     private readonly ConcurrentDictionary<string, Lazy<FittedDefense>> defenses = new();
 
     public EvaluationEnvironment Environment => environment;
+
+    /// <summary>The network trainer of a variant (the adversary's surrogate always uses "dense").</summary>
+    public INetworkTrainer Trainer(string variantId, GridCell cell) => trainers.For(variantId, Profile(cell), environment);
+
+    /// <summary>The model zoo, or one that explains it is missing.</summary>
+    public IModelZoo Zoo => services.GetService<IModelZoo>() ?? new UnavailableModelZoo();
 
     public DatasetProfile Profile(GridCell cell) => environment.Profiles.Get(cell.Profile, cell.Dataset);
 
@@ -50,8 +57,7 @@ public sealed class FittedDefenses(IServiceProvider services, EvaluationEnvironm
             $"Defense '{cell.Defense}' is not registered (registered: {string.Join(", ", services.GetServices<PluginDescriptor>().Where(p => p.Kind == PluginKind.Defense).Select(p => p.Id).Order())}); load its plug-in with --plugin.");
         try
         {
-            var zoo = services.GetService<IModelZoo>() ?? new UnavailableModelZoo();
-            defense.Fit(new DefenseContext(DatasetInfo.FromId(cell.Dataset), Train(cell), profile, trainer, zoo, environment.Device, cell.Seed));
+            defense.Fit(new DefenseContext(DatasetInfo.FromId(cell.Dataset), Train(cell), profile, trainer, Zoo, environment.Device, cell.Seed));
         }
         catch
         {

@@ -27,6 +27,7 @@ public sealed record GridCell(
     {
         CellKinds.Clean => $"{Dataset}/{Variant} {Defense} clean s{Seed}",
         CellKinds.Noise => $"{Dataset}/{Variant} {Defense} noise ε={Num(Epsilon)} s{Seed}",
+        CellKinds.WhiteBox => $"{Dataset}/{Variant} {Defense} white-box {Attack} {Goal} s{Seed}",
         _ => $"{Dataset}/{Variant} {Defense} {Kind} {Adversary ?? "-"} q={Num(Q)} {Attack} {Goal}{Scales} s{Seed}",
     };
 

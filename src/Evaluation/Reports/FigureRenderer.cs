@@ -69,7 +69,8 @@ public static class FigureRenderer
             line.MarkerSize = 7;
         }
         plot.Axes.SetLimitsY(0, 1.05);
-        plot.Title(caption.Length > 70 ? caption[..caption.IndexOf('(', StringComparison.Ordinal)].Trim() : caption);
+        var cut = caption.IndexOf(';', StringComparison.Ordinal);
+        plot.Title(cut > 0 ? caption[..cut] + ")" : caption);
         plot.XLabel(xLabel);
         plot.YLabel("defense accuracy");
         plot.ShowLegend(Edge.Right);

@@ -1,6 +1,7 @@
 using NUnit.Framework;
 using System.Text.Json.Nodes;
 using Robustness.Core.Data;
+using Robustness.Core.Models;
 using Robustness.Defenses.Adp;
 using Robustness.Defenses.Tests.Support;
 using Robustness.Testing;
@@ -15,8 +16,9 @@ public sealed class AdpDefenseTests
     {
         using var train = SyntheticData.Create(TestContexts.SmallCifar, 640, seed: 1);
         using var test = SyntheticData.CreateHeldOut(TestContexts.SmallCifar, 200, seed: 1);
+        using var trainer = new RecordingNetworkTrainer();
         using var defense = new AdpDefense(new AdpOptions());
-        defense.Fit(TestContexts.Create(train, TestContexts.SmallCifar, recipe: TestContexts.FastRecipe with { Epochs = 5 }));
+        defense.Fit(TestContexts.Create(train, trainer, recipe: TestContexts.FastRecipe with { Epochs = 5 }));
 
         var accuracy = TestContexts.Accuracy(defense.Predict(test.Images), test.Labels);
         Assert.That(accuracy, Is.GreaterThan(0.5), "chance is 0.1");
@@ -35,8 +37,9 @@ public sealed class AdpDefenseTests
     public void Predict_AfterFit_EqualsArgMaxOfAveragedMemberSoftmax()
     {
         using var train = SyntheticData.Create(DatasetInfo.FashionMnist, 256, seed: 2);
+        using var trainer = new RecordingNetworkTrainer();
         using var defense = new AdpDefense(new AdpOptions());
-        defense.Fit(TestContexts.Create(train, DatasetInfo.FashionMnist, recipe: TestContexts.FastRecipe with { Epochs = 1 }));
+        defense.Fit(TestContexts.Create(train, trainer, DatasetInfo.FashionMnist, recipe: TestContexts.FastRecipe with { Epochs = 1 }));
         var images = train.Images.narrow(0, 0, 64);
         using var probabilities = defense.MemberProbabilities(images);
         var expected = probabilities.mean([1L]).argmax(1);
@@ -49,10 +52,10 @@ public sealed class AdpDefenseTests
     public void Fit_ProfileSection_OverridesDefaultsAndKeysTheArtefact()
     {
         using var train = SyntheticData.Create(DatasetInfo.FashionMnist, 64, seed: 3);
-        var trainer = new LocalNetworkTrainer();
+        using var trainer = new RecordingNetworkTrainer();
         var sections = JsonNode.Parse("""{ "defenses": { "adp": { "beta": 0.25, "members": 2 } } }""")!.AsObject();
         using var defense = new AdpDefense(new AdpOptions());
-        defense.Fit(TestContexts.Create(train, DatasetInfo.FashionMnist, sections, trainer: trainer, recipe: TestContexts.FastRecipe with { Epochs = 1 }));
+        defense.Fit(TestContexts.Create(train, trainer, DatasetInfo.FashionMnist, sections, recipe: TestContexts.FastRecipe with { Epochs = 1 }));
 
         Assert.That(defense.Options.Beta, Is.EqualTo(0.25));
         Assert.That(defense.Options.Alpha, Is.EqualTo(2.0));
@@ -60,7 +63,7 @@ public sealed class AdpDefenseTests
         var request = trainer.Requests.Single();
         Assert.That(request.Owner, Is.EqualTo(DefenseIds.Adp));
         Assert.That(request.Config!["beta"], Is.EqualTo("0.25"));
-        Assert.That(request.ArchitectureId, Is.EqualTo("2x-" + TinyZoo.TinyCnn));
+        Assert.That(request.ArchitectureId, Is.EqualTo("2x-" + ModelIds.SmallCnn));
     }
 
     [Test]

@@ -26,7 +26,7 @@ public sealed class BartBarrageTests
         var images = rand([6, channels, 28, 28], generator: new Generator(4));
         var first = barrage.Apply(images, new Generator(42));
         var second = barrage.Apply(images, new Generator(42));
-        Assert.That(first.equal(second), Is.True);
+        Assert.That(first.eq(second).all().item<bool>(), Is.True);
         Assert.That(first.min().item<float>(), Is.GreaterThanOrEqualTo(0f));
         Assert.That(first.max().item<float>(), Is.LessThanOrEqualTo(1f));
     }

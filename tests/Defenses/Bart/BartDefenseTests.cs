@@ -3,6 +3,7 @@ using Robustness.Core.Contracts;
 using Robustness.Core.Data;
 using Robustness.Defenses.Bart;
 using Robustness.Defenses.Tests.InputTransformSupport;
+using Robustness.Testing;
 
 namespace Robustness.Defenses.Tests.Bart;
 
@@ -15,9 +16,9 @@ public sealed class BartDefenseTests
         var dataset = DatasetInfo.FromId(datasetId);
         using var train = SmoothSyntheticData.Create(dataset, 600, seed: 31);
         using var test = SmoothSyntheticData.CreateHeldOut(dataset, 200, seed: 31);
-        var trainer = new LocalNetworkTrainer();
+        using var artefacts = new TempDirectory();
         using var defense = new BartDefense(new BartOptions());
-        defense.Fit(TestContexts.Smoke(dataset, train, trainer));
+        defense.Fit(TestContexts.Smoke(dataset, train, artefacts, out var trainer));
         var accuracy = TestContexts.Accuracy(defense.Predict(test.Images), test.Labels);
         var untransformed = TestContexts.Accuracy(defense.Backbone!.PredictLabels(test.Images), test.Labels);
         TestContext.Out.WriteLine($"{datasetId}: BaRT (k = {defense.Barrage.TransformCount}) clean accuracy {accuracy:P1} (its backbone without transforms {untransformed:P1})");

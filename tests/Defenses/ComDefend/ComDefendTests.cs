@@ -4,6 +4,7 @@ using Robustness.Core.Data;
 using Robustness.Defenses.ComDefend;
 using Robustness.Defenses.Tests.InputTransformSupport;
 using Robustness.Defenses.Vanilla;
+using Robustness.Testing;
 using static TorchSharp.torch;
 
 namespace Robustness.Defenses.Tests.ComDefend;
@@ -18,7 +19,8 @@ public sealed class ComDefendTests(string datasetId)
 
     private LabeledImages train = null!;
     private LabeledImages test = null!;
-    private LocalNetworkTrainer trainer = null!;
+    private RecordingTrainer trainer = null!;
+    private TempDirectory artefacts = null!;
     private ComDefendDefense defense = null!;
     private DatasetInfo dataset = null!;
 
@@ -28,9 +30,9 @@ public sealed class ComDefendTests(string datasetId)
         dataset = DatasetInfo.FromId(datasetId);
         train = SmoothSyntheticData.Create(dataset, 600, seed: 21);
         test = SmoothSyntheticData.CreateHeldOut(dataset, 200, seed: 21);
-        trainer = new LocalNetworkTrainer();
+        artefacts = new TempDirectory();
         defense = new ComDefendDefense(new ComDefendOptions());
-        defense.Fit(TestContexts.Smoke(dataset, train, trainer));
+        defense.Fit(TestContexts.Smoke(dataset, train, artefacts, out trainer));
     }
 
     [OneTimeTearDown]
@@ -39,6 +41,7 @@ public sealed class ComDefendTests(string datasetId)
         defense.Dispose();
         train.Dispose();
         test.Dispose();
+        artefacts.Dispose();
     }
 
     [Test]
@@ -82,8 +85,8 @@ public sealed class ComDefendTests(string datasetId)
     {
         Assert.That(trainer.Requests.Select(r => (r.Owner, r.Role)),
             Is.EqualTo(new[] { (DefenseIds.ComDefend, ComDefendDefense.AutoencoderRole), (DefenseIds.Vanilla, VanillaBackbone.Role) }));
-        Assert.That(trainer.Requests[0].Loss, Is.Not.Null);
-        Assert.That(trainer.Requests[0].Config!["codeChannels"], Is.EqualTo(dataset.Channels == 3 ? "12" : "4"));
+        Assert.That(trainer.Calls[0].Request.Loss, Is.Not.Null);
+        Assert.That(trainer.Calls[0].Request.Config!["codeChannels"], Is.EqualTo(dataset.Channels == 3 ? "12" : "4"));
     }
 
     [Test]

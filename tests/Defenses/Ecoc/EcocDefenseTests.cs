@@ -1,5 +1,6 @@
 using NUnit.Framework;
 using Robustness.Core.Data;
+using Robustness.Core.Models;
 using Robustness.Defenses.Ecoc;
 using Robustness.Defenses.Tests.Support;
 using Robustness.Testing;
@@ -15,16 +16,16 @@ public sealed class EcocDefenseTests
         var dataset = TestContexts.SmallCifar;
         using var train = SyntheticData.Create(dataset, 640, seed: 4);
         using var test = SyntheticData.CreateHeldOut(dataset, 200, seed: 4);
-        var trainer = new LocalNetworkTrainer();
+        using var trainer = new RecordingNetworkTrainer();
         using var defense = new EcocDefense(new EcocOptions());
-        defense.Fit(TestContexts.Create(train, dataset, trainer: trainer, recipe: TestContexts.FastRecipe with { Epochs = 4 }));
+        defense.Fit(TestContexts.Create(train, trainer, dataset, recipe: TestContexts.FastRecipe with { Epochs = 4 }));
 
         var accuracy = TestContexts.Accuracy(defense.Predict(test.Images), test.Labels);
         Assert.That(accuracy, Is.GreaterThan(0.5), "chance is 0.1");
         using var bits = defense.Bits(test.Images);
         Assert.That(bits.shape, Is.EqualTo(new long[] { 200, 32 }));
         Assert.That(bits.abs().max().item<float>(), Is.LessThan(1f), "tanh bits must lie in (−1, 1)");
-        Assert.That(trainer.Requests.Single().ArchitectureId, Is.EqualTo("4x-" + TinyZoo.TinyCnn));
+        Assert.That(trainer.Requests.Single().ArchitectureId, Is.EqualTo("4x-" + ModelIds.SmallCnn));
     }
 
     [Test]
@@ -32,8 +33,9 @@ public sealed class EcocDefenseTests
     {
         var dataset = TestContexts.SmallCifar;
         using var train = SyntheticData.Create(dataset, 256, seed: 5);
+        using var trainer = new RecordingNetworkTrainer();
         using var defense = new EcocDefense(new EcocOptions());
-        defense.Fit(TestContexts.Create(train, dataset, recipe: TestContexts.FastRecipe with { Epochs = 1 }));
+        defense.Fit(TestContexts.Create(train, trainer, dataset, recipe: TestContexts.FastRecipe with { Epochs = 1 }));
         var images = train.Images.narrow(0, 0, 64);
         var logits = defense.AsClassifier()!.Logits(images);
         Assert.That(logits.shape, Is.EqualTo(new long[] { 64, 10 }));
@@ -47,8 +49,10 @@ public sealed class EcocDefenseTests
     public void Fit_CodeLengthNotDivisibleByNetworks_ThrowsNamingTheField()
     {
         using var train = SyntheticData.Create(TestContexts.SmallCifar, 16);
+        using var trainer = new RecordingNetworkTrainer();
         using var defense = new EcocDefense(new EcocOptions { Networks = 3 });
-        var error = Assert.Throws<ArgumentOutOfRangeException>(() => defense.Fit(TestContexts.Create(train, TestContexts.SmallCifar)));
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => defense.Fit(TestContexts.Create(train, trainer)));
+        Assert.That(trainer.Requests, Is.Empty);
         Assert.That(error!.Message, Does.Contain("defenses.ecoc.networks"));
     }
 }

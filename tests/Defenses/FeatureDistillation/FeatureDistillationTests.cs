@@ -4,6 +4,7 @@ using Robustness.Core.Data;
 using Robustness.Defenses.FeatureDistillation;
 using Robustness.Defenses.Tests.InputTransformSupport;
 using Robustness.Defenses.Vanilla;
+using Robustness.Testing;
 using static TorchSharp.torch;
 
 namespace Robustness.Defenses.Tests.FeatureDistillation;
@@ -78,20 +79,23 @@ public sealed class FeatureDistillationTests
 
     [TestCase(DatasetIds.Cifar10)]
     [TestCase(DatasetIds.FashionMnist)]
-    public void Predict_SmokeData_AboveChanceAndSharesVanillaBackbone(string datasetId)
+    public void Predict_SmokeData_AboveChanceOnTheVanillaBackboneArtefact(string datasetId)
     {
         var dataset = DatasetInfo.FromId(datasetId);
         using var train = SmoothSyntheticData.Create(dataset, 600, seed: 11);
         using var test = SmoothSyntheticData.CreateHeldOut(dataset, 200, seed: 11);
-        var trainer = new LocalNetworkTrainer();
-        var context = TestContexts.Smoke(dataset, train, trainer);
+        using var artefacts = new TempDirectory();
+        var context = TestContexts.Smoke(dataset, train, artefacts, out var trainer);
+        using (var vanilla = new VanillaDefense()) vanilla.Fit(context);
         using var defense = new FeatureDistillationDefense(new FeatureDistillationOptions());
         defense.Fit(context);
         var accuracy = TestContexts.Accuracy(defense.Predict(test.Images), test.Labels);
-        var vanilla = TestContexts.Accuracy(defense.Backbone!.PredictLabels(test.Images), test.Labels);
-        TestContext.Out.WriteLine($"{datasetId}: feature distillation clean accuracy {accuracy:P1} (its vanilla backbone {vanilla:P1})");
+        var vanillaAccuracy = TestContexts.Accuracy(defense.Backbone!.PredictLabels(test.Images), test.Labels);
+        TestContext.Out.WriteLine($"{datasetId}: feature distillation clean accuracy {accuracy:P1} (its vanilla backbone {vanillaAccuracy:P1})");
         Assert.That(accuracy, Is.GreaterThan(0.3), "chance is 10 %");
-        Assert.That(trainer.Requests, Has.Count.EqualTo(1));
-        Assert.That(trainer.Requests[0] with { Loss = null, InputTransform = null }, Is.EqualTo(VanillaBackbone.Request(context)));
+        Assert.That(trainer.Calls, Has.Count.EqualTo(2));
+        Assert.That(trainer.Calls[1].Request, Is.EqualTo(VanillaBackbone.Request(context)));
+        Assert.That(trainer.Calls[1].Report.FromCache, Is.True, "feature distillation reuses the vanilla artefact");
+        Assert.That(trainer.Calls[1].Report.ArtefactHash, Is.EqualTo(trainer.Calls[0].Report.ArtefactHash));
     }
 }

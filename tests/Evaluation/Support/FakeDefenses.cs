@@ -60,14 +60,14 @@ public sealed class ThrowingDefense : FakeDefense
     public override Tensor Predict(Tensor images) => throw new InvalidOperationException("unreachable");
 }
 
-/// <summary>Images [N,1,8,8] whose brightness encodes their label (labels cycle 0..9).</summary>
+/// <summary>Images [N,1,28,28] (Fashion-MNIST's shape) whose brightness encodes their label (labels cycle 0..9).</summary>
 public static class CodedData
 {
     public static LabeledImages Create(int count)
     {
         using var scope = NewDisposeScope();
         var labels = arange(count, dtype: int64).remainder(10);
-        var images = ((labels.to_type(float32) + 0.5f) / 10).reshape(count, 1, 1, 1).expand(count, 1, 8, 8).contiguous();
+        var images = ((labels.to_type(float32) + 0.5f) / 10).reshape(count, 1, 1, 1).expand(count, 1, 28, 28).contiguous();
         return new LabeledImages(images, labels);
     }
 }

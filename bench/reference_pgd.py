@@ -1,0 +1,60 @@
+#!/usr/bin/python3
+"""PyTorch eager reference of the PGD-10 benchmark (`robustness bench --only pgd`).
+
+The same loop as the C# PgdBenchmark: L-inf PGD, random start in the eps-ball, 10 steps of
+x <- clip(proj(x + alpha * sign(grad_x CE))), gradient w.r.t. the input only, eval mode, then one no-grad
+forward for the success flags. Models come from bench/reference.py (the zoo mirror). Prints one JSON line:
+{"torch": version, "threads": n, "batchSize": b, "model": id, "pgd": img/s}
+"""
+import argparse
+import json
+import os
+import sys
+
+import torch
+import torch.nn.functional as F
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from reference import build, images_per_second  # noqa: E402  (zoo mirror and timing rule of the core bench)
+
+
+def pgd(model, x0, y, eps, alpha, steps, generator):
+    x = (x0 + (torch.rand(x0.shape, generator=generator) * 2 - 1) * eps).clamp(0, 1)
+    for _ in range(steps):
+        xi = x.detach().requires_grad_(True)
+        loss = F.cross_entropy(model(xi), y, reduction="sum")
+        (g,) = torch.autograd.grad(loss, [xi])
+        x = torch.min(torch.max(x + alpha * g.sign(), x0 - eps), x0 + eps).clamp(0, 1)
+    with torch.no_grad():
+        return x, model(x).argmax(1) != y
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--model", default="surrogate-cnn")
+    parser.add_argument("--batch-size", type=int, default=128)
+    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--warmup", type=int, default=1)
+    parser.add_argument("--iterations", type=int, default=3)
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--steps", type=int, default=10)
+    parser.add_argument("--eps", type=float, default=0.05)
+    parser.add_argument("--alpha", type=float, default=0.005)
+    args = parser.parse_args()
+    torch.set_num_threads(args.threads)
+    torch.manual_seed(0)
+    model = build(args.model, 3, 32, 10).eval()
+    for p in model.parameters():
+        p.requires_grad_(True)
+    generator = torch.Generator().manual_seed(0)
+    x0 = torch.rand(args.batch_size, 3, 32, 32, generator=generator)
+    y = torch.randint(0, 10, (args.batch_size,), generator=generator)
+    rate = images_per_second(lambda: pgd(model, x0, y, args.eps, args.alpha, args.steps, generator),
+                             args.batch_size, args.warmup, args.iterations, args.rounds)
+    json.dump({"torch": torch.__version__, "threads": torch.get_num_threads(), "batchSize": args.batch_size,
+               "model": args.model, "pgd": rate}, sys.stdout)
+    print()
+
+
+if __name__ == "__main__":
+    main()

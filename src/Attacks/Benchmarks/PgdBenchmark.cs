@@ -1,0 +1,85 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using Robustness.Core.Contracts;
+using Robustness.Core.Data;
+using Robustness.Core.Models;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Robustness.Attacks.Benchmarks;
+
+/// <summary>
+/// PGD-10 (L∞, ε 0.05, step 0.005, random start) images/s on the surrogate CNN at the context's batch size —
+/// the whole <see cref="Pgd"/> attack with its final success check — against the same loop in PyTorch eager
+/// (bench/reference_pgd.py beside the core's bench/reference.py). Best of three timed rounds.
+/// </summary>
+public sealed class PgdBenchmark(IModelZoo? zoo = null) : IBenchmark
+{
+    private readonly IModelZoo zoo = zoo ?? new ModelZoo();
+
+    public const string ReferenceScriptName = "reference_pgd.py";
+    private const int Rounds = 3;
+
+    public string Name => "pgd";
+
+    public IEnumerable<BenchmarkResult> Run(BenchmarkContext context)
+    {
+        var own = Measure(context);
+        var (reference, note) = Reference(context);
+        yield return new BenchmarkResult("pgd-10", ModelIds.SurrogateCnn, own, reference, Notes: note);
+    }
+
+    private double Measure(BenchmarkContext context)
+    {
+        var dataset = DatasetInfo.Cifar10;
+        manual_seed(0);
+        using var network = zoo.Create(ModelIds.SurrogateCnn, new ModelSpec(dataset));
+        network.to(context.Device);
+        network.eval();
+        var model = new ModuleClassifier(network, dataset.NumClasses, context.Device);
+        var generator = new Generator(0);
+        using var x = rand([context.BatchSize, dataset.Channels, dataset.Height, dataset.Width], generator: generator).to(context.Device);
+        using var y = randint(0, dataset.NumClasses, [context.BatchSize], generator: generator, dtype: int64).to(context.Device);
+        var attack = new Pgd(new PgdOptions { BatchSize = context.BatchSize });
+        var goal = AttackGoal.Untargeted(attack.Options.Epsilon);
+        void Step()
+        {
+            using var result = attack.Run(model, x, y, goal, generator);
+        }
+        for (var i = 0; i < context.WarmupIterations; i++) Step();
+        var best = 0.0;
+        for (var r = 0; r < Rounds; r++)
+        {
+            var watch = Stopwatch.StartNew();
+            for (var i = 0; i < context.Iterations; i++) Step();
+            best = Math.Max(best, context.BatchSize * (double)context.Iterations / watch.Elapsed.TotalSeconds);
+        }
+        return best;
+    }
+
+    private static (double? Rate, string Note) Reference(BenchmarkContext context)
+    {
+        if (context.PythonExecutable is not { } python || context.ReferenceScript is not { } core) return (null, "no reference");
+        var script = Path.Combine(Path.GetDirectoryName(core) ?? ".", ReferenceScriptName);
+        if (!File.Exists(script)) return (null, $"reference unavailable: {script} not found");
+        var info = new ProcessStartInfo(python) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var a in new[] { script, "--batch-size", $"{context.BatchSize}", "--threads", $"{context.Threads}",
+                     "--warmup", $"{context.WarmupIterations}", "--iterations", $"{context.Iterations}", "--rounds", $"{Rounds}" })
+            info.ArgumentList.Add(a);
+        info.Environment["OMP_NUM_THREADS"] = $"{context.Threads}";
+        try
+        {
+            using var process = Process.Start(info)!;
+            var stdout = process.StandardOutput.ReadToEndAsync();
+            var stderr = process.StandardError.ReadToEndAsync();
+            process.WaitForExit();
+            if (process.ExitCode != 0) return (null, $"reference failed ({process.ExitCode}): {stderr.Result.Trim().Split('\n')[^1]}");
+            var root = JsonNode.Parse(stdout.Result.Trim().Split('\n')[^1])!;
+            return (root["pgd"]!.GetValue<double>(), $"PGD reference: PyTorch {root["torch"]} eager, {root["threads"]} threads");
+        }
+        catch (Exception e) when (e is System.ComponentModel.Win32Exception or System.Text.Json.JsonException or NullReferenceException or InvalidOperationException)
+        {
+            return (null, $"reference unavailable: {e.Message}");
+        }
+    }
+}

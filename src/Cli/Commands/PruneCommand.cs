@@ -1,0 +1,93 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Robustness.Cli.Commands.Prune;
+using Robustness.Cli.Commands.Train;
+using Robustness.Core;
+using Robustness.Core.Artefacts;
+using Robustness.Core.Data;
+using Robustness.Core.Models;
+using Robustness.Core.Profiles;
+using Robustness.Core.Training;
+using Robustness.Defenses;
+using Robustness.Pruning;
+using Spectre.Console;
+using Spectre.Console.Cli;
+using static TorchSharp.torch;
+
+namespace Robustness.Cli.Commands;
+
+/// <summary>
+/// Prunes a profile's backbone (trained or reused from the artefact store, the same artefact as `train`) with SLR,
+/// ADMM or magnitude pruning, hard-prunes it, retrains it with masks, stores it with its mask and prints accuracy
+/// after the hard prune and after retraining, sparsity and FLOPs.
+/// </summary>
+public sealed class PruneCommand(IModelZoo zoo) : Command<PruneSettings>
+{
+    public override int Execute(CommandContext context, PruneSettings settings, CancellationToken cancellationToken)
+    {
+        var profile = ProfileCatalog.Load(settings.Profiles).Get(settings.Profile, settings.Dataset);
+        var options = profile.Section(PruningVariantFactory.ProfileSection, new PruningOptions());
+        options = options with { Epochs = settings.Epochs ?? options.Epochs, RetrainEpochs = settings.RetrainEpochs ?? options.RetrainEpochs };
+        var spec = settings.Spec;
+        var modelId = settings.Model ?? profile.Backbone;
+        if (!zoo.Ids.Contains(modelId)) throw new ArgumentException($"--model {modelId}: unknown (known: {string.Join(", ", zoo.Ids)}).");
+        var device = DeviceSelection.Resolve(settings.Device);
+        if (settings.Threads > 0) set_num_threads(settings.Threads);
+        var dataset = DatasetInfo.FromId(settings.Dataset);
+        using var train = DatasetLoader.Load(settings.Dataset, DatasetSplit.Train, profile.TrainLimit, settings.Data);
+        using var test = DatasetLoader.Load(settings.Dataset, DatasetSplit.Test, profile.TestLimit, settings.Data);
+        var store = new ArtefactStore(settings.Artefacts);
+        Console.WriteLine($"prune {modelId} on {settings.Dataset} ({train.Count} train / {test.Count} test images): {spec.Id}, profile {settings.Profile}, " +
+                          $"{options.Epochs} pruning + {options.RetrainEpochs} retraining epochs, seed {settings.Seed}, device {device}, store {store.Root}");
+
+        manual_seed(settings.Seed);
+        using var model = zoo.Create(modelId, new ModelSpec(dataset));
+        var request = new NetworkRequest(DefenseIds.Vanilla, "backbone", modelId, profile.BackboneRecipe, settings.Seed);
+        var display = new TrainingProgressDisplay(null);
+        var dense = new NetworkTrainer(store, device, progress: display, log: Console.WriteLine).TrainOrLoad(request, model, train);
+        display.Complete();
+        Console.WriteLine($"dense artefact {dense.ArtefactHash} ({(dense.FromCache ? "reused" : "trained")})");
+
+        var prunedHash = PrunedArtefact.Hash(dense.ArtefactHash, spec, options, settings.Seed);
+        if (store.Exists(prunedHash))
+        {
+            PrunedArtefact.Load(store, prunedHash, model);
+            var stored = JsonSerializer.Deserialize<PruningSummary>(File.ReadAllText(store.FilePath(prunedHash, PrunedArtefact.SummaryFile)), ProfileJson.Options)!;
+            Console.WriteLine($"pruned artefact {prunedHash} (reused)");
+            Console.WriteLine(stored);
+            return 0;
+        }
+
+        var watch = Stopwatch.StartNew();
+        var pruner = new NetworkPruner(options with { Augmentation = profile.BackboneRecipe.Augmentation });
+        var progress = new TrainingProgressDisplay(null);
+        using var result = pruner.Prune(model, spec, train, test, device, settings.Seed, progress: progress,
+            onEpoch: entry => Console.WriteLine($"{spec.Id} {entry}"));
+        progress.Complete();
+        var summary = PruningSummary.From(result, $"vanilla/{modelId}");
+        PrunedArtefact.Commit(store, dense.ArtefactHash, model, result, summary);
+        Console.WriteLine($"pruned artefact {prunedHash} (mask in {PrunedArtefact.MaskFile}); wall {watch.Elapsed.TotalSeconds:F1} s");
+        Write(result);
+        return 0;
+    }
+
+    private static void Write(PruningResult result)
+    {
+        var layers = new Table().AddColumns("layer", "pruned", "weights", "non-zero", "sparsity", "MFLOPs dense", "MFLOPs sparse");
+        foreach (var l in result.Sparsity.Layers)
+            layers.AddRow(Markup.Escape(l.Name), l.Pruned ? "yes" : "no", $"{l.Weights:N0}", $"{l.NonZero:N0}", $"{l.Sparsity:P1}",
+                $"{l.DenseFlops / 1e6:F2}", $"{l.SparseFlops / 1e6:F2}");
+        AnsiConsole.Write(layers);
+        var s = result.Sparsity;
+        var summary = new Table().AddColumns("", result.Spec.Id);
+        summary.AddRow("test accuracy dense", $"{result.DenseAccuracy:P2}");
+        summary.AddRow("after hard prune", $"{result.HardPrunedAccuracy:P2}");
+        summary.AddRow("after masked retraining", $"{result.RetrainedAccuracy:P2}");
+        summary.AddRow("sparsity (all conv/linear)", $"{s.Sparsity:P2}");
+        summary.AddRow("sparsity (pruned layers)", $"{s.PrunedLayerSparsity:P2}");
+        summary.AddRow("FLOPs per image dense → sparse", $"{s.DenseFlops / 1e6:F2} M → {s.SparseFlops / 1e6:F2} M ({s.FlopReduction:F2}×)");
+        summary.AddRow("epochs pruning + retraining", $"{result.Log.Count} + {result.Options.RetrainEpochs}");
+        summary.AddRow("seconds pruning + retraining", $"{result.PhaseSeconds:F1} + {result.RetrainSeconds:F1}");
+        AnsiConsole.Write(summary);
+    }
+}

@@ -1,0 +1,38 @@
+namespace Robustness.Defenses.DistributionClassifier;
+
+public enum DistributionDecision { DistributionClassifier, MajorityVote }
+
+/// <summary>
+/// Distribution classifier (Kou, Lee, Chang and Ng, ICLR 2020): N random resize-and-pad copies of an image go through
+/// the backbone; the per-class distributions of the N softmax outputs (histograms over [0,1]) are classified by a
+/// second-stage classifier trained on clean training images (here ML.NET multiclass SDCA maximum entropy).
+/// </summary>
+public sealed record DistributionClassifierOptions
+{
+    /// <summary>Random transformations per image (paper: 50 CIFAR-10, 100 Fashion-MNIST — the latter in profiles.json).</summary>
+    public int Samples { get; init; } = 50;
+
+    /// <summary>Bins of each class's softmax distribution over [0,1] (paper: marginal distributions discretised to 100 bins).</summary>
+    public int Bins { get; init; } = 100;
+
+    /// <summary>
+    /// Gaussian kernel bandwidth for a kernel-density estimate at the bin centres (still normalised to the sample count);
+    /// 0 = plain histogram of counts.
+    /// </summary>
+    public double KernelBandwidth { get; init; } = 0;
+
+    /// <summary>Smallest resize as a fraction of the image side: each copy is resized to s ∈ [MinScale·H, H] and zero-padded back to H at a random offset.</summary>
+    public double MinScale { get; init; } = 0.8;
+
+    /// <summary>Clean training images whose distributions train the second stage.</summary>
+    public int TrainImages { get; init; } = 1000;
+
+    /// <summary>SDCA passes over the data.</summary>
+    public int MaximumIterations { get; init; } = 100;
+
+    /// <summary>Images whose random copies go through the backbone in one batch.</summary>
+    public int ChunkImages { get; init; } = 16;
+
+    /// <summary>Which rule <c>Predict</c> uses; both stay available on the defense for comparison.</summary>
+    public DistributionDecision Decision { get; init; } = DistributionDecision.DistributionClassifier;
+}

@@ -1,0 +1,75 @@
+using System.Text.Json.Nodes;
+using NUnit.Framework;
+using Robustness.Core.Contracts;
+using Robustness.Core.Data;
+using Robustness.Defenses.DistributionClassifier;
+using Robustness.Defenses.Tests.Support;
+
+namespace Robustness.Defenses.Tests.DistributionClassifier;
+
+[NonParallelizable]
+public sealed class DistributionClassifierDefenseTests
+{
+    private const int Samples = 16;
+    private LabeledImages train = null!;
+    private LabeledImages test = null!;
+
+    [OneTimeSetUp]
+    public void CreateData() => (train, test) = DefenseFixture.Data(train: 600, test: 200, smooth: true);
+
+    [OneTimeTearDown]
+    public void Release()
+    {
+        train.Dispose();
+        test.Dispose();
+    }
+
+    [Test]
+    public void Predict_SameSeed_SamePrediction()
+    {
+        using var first = Fitted(seed: 4);
+        using var second = Fitted(seed: 4);
+        using var images = test.Images.narrow(0, 0, 60);
+        using var a = first.Predict(images);
+        using var b = second.Predict(images);
+        Assert.That(b.data<long>().ToArray(), Is.EqualTo(a.data<long>().ToArray()));
+    }
+
+    [Test]
+    public void Predict_SmokeData_BothRulesAboveChance()
+    {
+        using var defense = Fitted(seed: 0);
+        var (distribution, vote) = defense.PredictBoth(test.Images);
+        using var _ = distribution;
+        using var __ = vote;
+        double dc = DefenseFixture.Accuracy(distribution, test.Labels), mv = DefenseFixture.Accuracy(vote, test.Labels);
+        TestContext.Out.WriteLine($"distribution-classifier smoke ({Samples} samples): distribution classifier {dc:P1}, majority vote {mv:P1}");
+        Assert.That(dc, Is.GreaterThan(0.3));
+        Assert.That(mv, Is.GreaterThan(0.3));
+        Assert.That(distribution.dtype, Is.EqualTo(TorchSharp.torch.int64));
+        Assert.That(defense.Traits, Is.EqualTo(new DefenseTraits(Randomized: true, CanReject: false, Differentiable: false, ForwardPassesPerQuery: Samples)));
+    }
+
+    [Test]
+    public void Fit_BadMinScale_ThrowsNamingTheField()
+    {
+        using var defense = new DistributionClassifierDefense(new DistributionClassifierOptions());
+        var sections = new JsonObject { ["defenses"] = new JsonObject { [DefenseIds.DistributionClassifier] = new JsonObject { ["minScale"] = 1.5 } } };
+        var error = Assert.Throws<InvalidDataException>(() => defense.Fit(DefenseFixture.Context(train, sections: sections)));
+        Assert.That(error!.Message, Does.Contain("defenses.distribution-classifier.minScale"));
+    }
+
+    private DistributionClassifierDefense Fitted(long seed)
+    {
+        var defense = new DistributionClassifierDefense(new DistributionClassifierOptions());
+        var sections = new JsonObject
+        {
+            ["defenses"] = new JsonObject
+            {
+                [DefenseIds.DistributionClassifier] = new JsonObject { ["samples"] = Samples, ["bins"] = 20, ["trainImages"] = 300, ["chunkImages"] = 32 },
+            },
+        };
+        defense.Fit(DefenseFixture.Context(train, seed: seed, sections: sections));
+        return defense;
+    }
+}
