@@ -1,7 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Robustness.Attacks.Adversaries;
-using Robustness.Core.Contracts;
 using Robustness.Evaluation.Grid;
 
 namespace Robustness.Evaluation;
@@ -15,8 +14,7 @@ public static class EvaluationServiceCollectionExtensions
     public static IServiceCollection AddRobustnessEvaluation(this IServiceCollection services)
     {
         services.TryAddSingleton<INetworkTrainerProvider, CoreNetworkTrainerProvider>();
-        if (!services.Any(d => d.ImplementationInstance is PluginDescriptor { Kind: PluginKind.Adversary }))
-            services.AddRobustnessAdversaries();
+        services.AddRobustnessAdversaries();
         services.AddSingleton<ICellRunnerFactory, ProtocolCellRunnerFactory>();
         return services;
     }

@@ -109,7 +109,8 @@ public sealed class AdversaryCommand(AdversaryRunner runner) : Command<Adversary
                 + (row.Delta is { } d ? $", δ vs vanilla {d.ToString("+0.000;-0.000", CultureInfo.InvariantCulture)} (vanilla {F(row.Vanilla!.DefenseAccuracy)})" : "")
                 + $"; white-box success on the surrogate {F(r.WhiteBoxSuccessRate)}; clean accuracy {F(r.CleanAccuracy)}");
             Console.Out.WriteLine($"  queries {r.Queries} (rejected {r.RejectedQueries}), oracle forward passes {r.OracleForwardPasses}; surrogate/oracle agreement "
-                + (r.SurrogateAgreement is { } a ? F(a) : "n/a") + $"; surrogate trained on {r.SurrogateTrainingSetSize}");
+                + (r.SurrogateAgreement is { } a ? F(a) : "n/a") + $"; surrogate trained on {r.SurrogateTrainingSetSize}"
+                + (r.SurrogateConfig.TryGetValue("labelling", out var labelling) ? $" (labelling {labelling})" : ""));
             Console.Out.WriteLine($"  time: surrogate training {S(r.SurrogateTrainingSeconds)}, attack {S(r.AttackSeconds)}, cell wall {S(row.WallSeconds)}"
                 + (r.ExamplesReused ? " (examples reused)" : ""));
         }

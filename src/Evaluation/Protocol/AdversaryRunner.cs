@@ -38,6 +38,8 @@ public sealed class AdversaryRunner(IServiceProvider services, PureBlackBoxExamp
         var attackIds = request.Attack.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (attackIds.Length == 0) throw new ArgumentException("--attack: no attack id given.");
         var surrogates = new NetworkTrainer(store, device, log: log);
+        var attacks = services.GetService<Robustness.Attacks.AttackFactory>()
+            ?? throw new InvalidOperationException("No attacks are registered: call services.AddRobustnessAttacks().");
 
         var fitted = new Dictionary<string, (IDefense Defense, string Key)>();
         (IDefense Defense, string Key) Fitted(string id)
@@ -60,7 +62,7 @@ public sealed class AdversaryRunner(IServiceProvider services, PureBlackBoxExamp
             foreach (var (q, budget) in Points(request, train.Count, options))
             {
                 var epsilon = request.Epsilon ?? ProtocolEpsilon.Default(request.Dataset, attackId);
-                var attack = ProtocolAttacks.Create(attackId, request.Dataset, epsilon, options, services);
+                var attack = attacks.Create(attackId, profile, epsilon);
                 var clock = Stopwatch.StartNew();
                 CellResult Evaluate(string id)
                 {

@@ -15,7 +15,4 @@ public static class ProtocolEpsilon
         DatasetIds.FashionMnist => attackId == AttackIds.Fgsm ? 0.15 : 0.1,
         _ => throw new ArgumentException($"No protocol ε for dataset '{datasetId}'.", nameof(datasetId)),
     };
-
-    /// <summary>Step of I-FGSM / MIM / PGD: 0.005 on CIFAR-10, 0.015 on Fashion-MNIST.</summary>
-    public static double StepSize(string datasetId) => datasetId == DatasetIds.FashionMnist ? 0.015 : 0.005;
 }

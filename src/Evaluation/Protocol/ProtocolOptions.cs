@@ -20,12 +20,6 @@ public sealed record ProtocolOptions
     /// <summary>Query budgets of the queries curve, as multiples of the seed-set size n (8 = new-only, 15 = relabel-all at 4 rounds).</summary>
     public double[] QueryBudgetMultiples { get; init; } = [1, 2, 4, 8, 15];
 
-    /// <summary>Gradient steps of C&amp;W L2 and EAD per binary-search step (paper: 1000).</summary>
-    public int OptimizationAttackSteps { get; init; } = 1000;
-
-    /// <summary>Binary-search steps on the constant c of C&amp;W L2 and EAD (paper: 9).</summary>
-    public int OptimizationAttackBinarySearchSteps { get; init; } = 9;
-
     public ProtocolOptions Validated()
     {
         if (AttackedPoints < 1) throw new ArgumentException($"profile section '{SectionName}': attackedPoints = {AttackedPoints} must be >= 1.");
@@ -33,8 +27,6 @@ public sealed record ProtocolOptions
         if (AttackBatchSize < 1) throw new ArgumentException($"profile section '{SectionName}': attackBatchSize = {AttackBatchSize} must be >= 1.");
         if (QGrid.Length == 0 || QGrid.Any(q => q is <= 0 or > 1))
             throw new ArgumentException($"profile section '{SectionName}': qGrid [{string.Join(", ", QGrid)}] must be non-empty, each in (0, 1].");
-        if (OptimizationAttackSteps < 1 || OptimizationAttackBinarySearchSteps < 1)
-            throw new ArgumentException($"profile section '{SectionName}': optimizationAttackSteps = {OptimizationAttackSteps} and optimizationAttackBinarySearchSteps = {OptimizationAttackBinarySearchSteps} must be >= 1.");
         if (QueryBudgetMultiples.Any(m => m <= 0))
             throw new ArgumentException($"profile section '{SectionName}': queryBudgetMultiples [{string.Join(", ", QueryBudgetMultiples)}] must be > 0.");
         return this;

@@ -1,3 +1,4 @@
+using Robustness.Attacks;
 using NUnit.Framework;
 using Robustness.Attacks.Adversaries;
 using Robustness.Core.Contracts;
@@ -37,7 +38,7 @@ public sealed class OracleJacobianSmokeTests
         var selected = correct.narrow(0, 0, Math.Min(200, correct.shape[0]));
         using var images = test.Images.index_select(0, selected);
         using var labels = test.Labels.index_select(0, selected);
-        using var attack = new TestFgsm().Run(result.Surrogate, images, labels, AttackGoal.Untargeted(0.3), new Generator(1));
+        using var attack = new Fgsm(new FgsmOptions()).Run(result.Surrogate, images, labels, AttackGoal.Untargeted(0.3), new Generator(1));
         var adversarialAccuracy = oracle.Predict(attack.Adversarial).eq(labels).to_type(ScalarType.Float32).mean().item<float>();
 
         TestContext.Out.WriteLine($"agreement {result.Agreement:F3}, queries {result.Queries}, set {result.TrainingSetSize}, oracle accuracy on adversarial {adversarialAccuracy:F3}");

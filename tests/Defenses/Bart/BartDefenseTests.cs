@@ -18,15 +18,23 @@ public sealed class BartDefenseTests
         using var test = SmoothSyntheticData.CreateHeldOut(dataset, 200, seed: 31);
         using var artefacts = new TempDirectory();
         using var defense = new BartDefense(new BartOptions());
-        defense.Fit(TestContexts.Smoke(dataset, train, artefacts, out var trainer));
-        var accuracy = TestContexts.Accuracy(defense.Predict(test.Images), test.Labels);
+        var context = TestContexts.Smoke(dataset, train, artefacts, out var trainer);
+        defense.Fit(context);
+        var predictions = defense.Predict(test.Images);
+        var accuracy = TestContexts.Accuracy(predictions, test.Labels);
         var untransformed = TestContexts.Accuracy(defense.Backbone!.PredictLabels(test.Images), test.Labels);
         TestContext.Out.WriteLine($"{datasetId}: BaRT (k = {defense.Barrage.TransformCount}) clean accuracy {accuracy:P1} (its backbone without transforms {untransformed:P1})");
         Assert.That(accuracy, Is.GreaterThan(0.3), "chance is 10 %");
         Assert.That(defense.Traits.Randomized, Is.True);
-        var request = trainer.Requests.Single();
+        var request = trainer.Calls[0].Request;
         Assert.That(request.Owner, Is.EqualTo(DefenseIds.Bart));
         Assert.That(request.InputTransform, Is.Not.Null, "the backbone is trained on barrage-transformed images");
         Assert.That(request.Config!["transformCount"], Is.EqualTo(defense.Barrage.TransformCount.ToString()));
+
+        // A second instance fitted on the same context loads the cached backbone and, seeded alike, answers alike.
+        using var again = new BartDefense(new BartOptions());
+        again.Fit(context);
+        Assert.That(trainer.Calls[1].Report.FromCache, Is.True);
+        Assert.That(again.Predict(test.Images).eq(predictions).all().item<bool>(), Is.True, "same seed, same answers");
     }
 }

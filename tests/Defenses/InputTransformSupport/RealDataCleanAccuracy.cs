@@ -53,6 +53,11 @@ public sealed class RealDataCleanAccuracy
                 TestContext.Out.WriteLine(
                     $"{profileName} {datasetId} {defense.Id}: clean accuracy {accuracy:P2} on {test.Count} test images; fit {fitSeconds:F0} s " +
                     $"(0 if cached); predict {watch.Elapsed.TotalSeconds:F1} s; passes/query {defense.Traits.ForwardPassesPerQuery}");
+                if (defense is ComDefendDefense comDefend)
+                {
+                    var mse = (comDefend.Purify(test.Images) - test.Images).pow(2).mean().item<float>();
+                    TestContext.Out.WriteLine($"{profileName} {datasetId} comdefend: reconstruction PSNR {10 * Math.Log10(1 / mse):F2} dB on clean test images");
+                }
             }
         }
     }

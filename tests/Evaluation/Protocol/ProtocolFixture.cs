@@ -1,3 +1,4 @@
+using Robustness.Attacks;
 using Robustness.Attacks.Adversaries;
 using Robustness.Core.Contracts;
 using Robustness.Core.Data;
@@ -12,7 +13,7 @@ internal static class ProtocolFixture
     public static readonly DatasetInfo Dataset = DatasetInfo.FashionMnist;
 
     public static TransferCell Cell(string defense, string adversary = AdversaryIds.PureBlackBox, bool targeted = false, double q = 1.0) =>
-        new(Dataset.Id, "smoke", defense, adversary, q, "test-fgsm", targeted, 0, 0.3);
+        new(Dataset.Id, "smoke", defense, adversary, q, AttackIds.Fgsm, targeted, 0, 0.3);
 
     public static CellResult Result(TransferCell cell, double defenseAccuracy) => new()
     {

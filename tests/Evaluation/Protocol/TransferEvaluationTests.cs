@@ -1,3 +1,4 @@
+using Robustness.Attacks;
 using NUnit.Framework;
 using Robustness.Attacks.Adversaries;
 using Robustness.Core.Contracts;
@@ -22,7 +23,7 @@ public sealed class TransferEvaluationTests
         var defense = ProtocolFixture.Constant(2, "always-two");
         using var cache = new PureBlackBoxExampleCache();
         var result = new TransferEvaluation(cache).Run(ProtocolFixture.Cell("always-two"),
-            new TransferInputs(defense, new PureBlackBoxAdversary(), new TestFgsm(), ProtocolFixture.Context(train, Fast, "always-two"), test, ProtocolFixture.Options(30)));
+            new TransferInputs(defense, new PureBlackBoxAdversary(), new Fgsm(new FgsmOptions()), ProtocolFixture.Context(train, Fast, "always-two"), test, ProtocolFixture.Options(30)));
 
         var firstThirty = test.Labels.narrow(0, 0, 30).data<long>().ToArray();
         Assert.Multiple(() =>
@@ -43,7 +44,7 @@ public sealed class TransferEvaluationTests
         using var test = SyntheticData.CreateHeldOut(ProtocolFixture.Dataset, 60, seed: 2);
         var defense = ProtocolFixture.Constant(4, "always-four");
         var result = new TransferEvaluation(new PureBlackBoxExampleCache()).Run(ProtocolFixture.Cell("always-four", AdversaryIds.OracleJacobian),
-            new TransferInputs(defense, new OracleJacobianAdversary(), new TestFgsm(), ProtocolFixture.Context(train, Fast, "always-four"), test, ProtocolFixture.Options(100)));
+            new TransferInputs(defense, new OracleJacobianAdversary(), new Fgsm(new FgsmOptions()), ProtocolFixture.Context(train, Fast, "always-four"), test, ProtocolFixture.Options(100)));
         Assert.Multiple(() =>
         {
             Assert.That(result.TrueLabels, Has.All.EqualTo(4L));
@@ -62,7 +63,7 @@ public sealed class TransferEvaluationTests
         using var test = SyntheticData.CreateHeldOut(ProtocolFixture.Dataset, 30, seed: 3);
         var defense = ProtocolFixture.Memorising("memorising", test);
         var result = new TransferEvaluation(new PureBlackBoxExampleCache()).Run(ProtocolFixture.Cell("memorising", targeted: targeted),
-            new TransferInputs(defense, new PureBlackBoxAdversary(), new TestFgsm(), ProtocolFixture.Context(train, Fast, "memorising"), test, ProtocolFixture.Options(20)));
+            new TransferInputs(defense, new PureBlackBoxAdversary(), new Fgsm(new FgsmOptions()), ProtocolFixture.Context(train, Fast, "memorising"), test, ProtocolFixture.Options(20)));
         Assert.Multiple(() =>
         {
             Assert.That(result.CleanAccuracy, Is.EqualTo(1.0));
@@ -82,9 +83,9 @@ public sealed class TransferEvaluationTests
         var adversary = new CountingAdversary(new PureBlackBoxAdversary());
         var evaluation = new TransferEvaluation(cache);
         var first = evaluation.Run(ProtocolFixture.Cell("always-one"), new TransferInputs(ProtocolFixture.Constant(1, "always-one"), adversary,
-            new TestFgsm(), ProtocolFixture.Context(train, Fast, "always-one"), test, ProtocolFixture.Options(20)));
+            new Fgsm(new FgsmOptions()), ProtocolFixture.Context(train, Fast, "always-one"), test, ProtocolFixture.Options(20)));
         var second = evaluation.Run(ProtocolFixture.Cell("memorising"), new TransferInputs(ProtocolFixture.Memorising("memorising", test), adversary,
-            new TestFgsm(), ProtocolFixture.Context(train, Fast, "memorising"), test, ProtocolFixture.Options(20)));
+            new Fgsm(new FgsmOptions()), ProtocolFixture.Context(train, Fast, "memorising"), test, ProtocolFixture.Options(20)));
         Assert.Multiple(() =>
         {
             Assert.That(adversary.Builds, Is.EqualTo(1));
@@ -112,7 +113,7 @@ public sealed class TransferEvaluationTests
 
         var evaluation = new TransferEvaluation(new PureBlackBoxExampleCache());
         CellResult Run(FakeDefense d) => evaluation.Run(ProtocolFixture.Cell(d.Id, AdversaryIds.OracleJacobian, q: 0.2),
-            new TransferInputs(d, new OracleJacobianAdversary(), new TestFgsm(), ProtocolFixture.Context(train, Fast, d.Id), test, ProtocolFixture.Options(100)));
+            new TransferInputs(d, new OracleJacobianAdversary(), new Fgsm(new FgsmOptions()), ProtocolFixture.Context(train, Fast, d.Id), test, ProtocolFixture.Options(100)));
         var plain = Run(vanilla);
         var defended = Run(detector);
         TestContext.Out.WriteLine($"vanilla {plain.DefenseAccuracy:F3} (white-box {plain.WhiteBoxSuccessRate:F3}, agreement {plain.SurrogateAgreement:F3}); detector {defended.DefenseAccuracy:F3}");
