@@ -6,6 +6,7 @@ Run with Debian's /usr/bin/python3 (python3-torch). Prints one JSON object on st
 """
 import argparse
 import json
+import re
 import sys
 import time
 
@@ -131,10 +132,9 @@ def measure(model_id, args):
 
 
 def blas():
-    for line in torch.__config__.show().splitlines():
-        if "BLAS_INFO" in line:
-            return line.strip()
-    return "unknown"
+    """BLAS_INFO of the build ("generic" on Debian: libblas.so.3, i.e. whatever update-alternatives selects)."""
+    match = re.search(r"BLAS_INFO=([^,\s]+)", torch.__config__.show())
+    return "BLAS_INFO=" + (match.group(1) if match else "unknown")
 
 
 def main():

@@ -27,8 +27,7 @@ public static class ReferenceRunner
             var root = JsonNode.Parse(stdout.Result.Trim().Split('\n')[^1])!;
             var rates = root["models"]!.AsObject().ToDictionary(p => p.Key,
                 p => new Rates(p.Value!["train"]!.GetValue<double>(), p.Value!["inputGradient"]!.GetValue<double>()));
-            var blas = root["blas"]?.ToString().Split(',', ' ').FirstOrDefault(t => t.StartsWith("BLAS_INFO", StringComparison.Ordinal)) ?? "";
-            return (rates, $"reference: PyTorch {root["torch"]} eager, {blas}, {root["threads"]} threads");
+            return (rates, $"reference: PyTorch {root["torch"]} eager, {root["blas"]}, {root["threads"]} threads");
         }
         catch (Exception e) when (e is System.ComponentModel.Win32Exception or System.Text.Json.JsonException or NullReferenceException or InvalidOperationException)
         {

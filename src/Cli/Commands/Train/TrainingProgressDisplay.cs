@@ -11,6 +11,8 @@ public sealed class TrainingProgressDisplay(ProgressTask? task) : IProgress<Trai
 {
     private int lastEpoch = -1;
     private TrainingProgress? last;
+    private double lossSum;
+    private int batches;
 
     public void Report(TrainingProgress value)
     {
@@ -22,8 +24,11 @@ public sealed class TrainingProgressDisplay(ProgressTask? task) : IProgress<Trai
         }
         else if (value.Epoch != lastEpoch && last is not null)
         {
-            WriteEpoch(last);
+            WriteEpoch(last, lossSum / batches);
         }
+        if (value.Epoch != lastEpoch) (lossSum, batches) = (0, 0);
+        lossSum += value.Loss;
+        batches++;
         lastEpoch = value.Epoch;
         last = value;
     }
@@ -31,9 +36,9 @@ public sealed class TrainingProgressDisplay(ProgressTask? task) : IProgress<Trai
     /// <summary>Prints the last epoch's line when there is no live bar.</summary>
     public void Complete()
     {
-        if (task is null && last is not null) WriteEpoch(last);
+        if (task is null && last is not null) WriteEpoch(last, lossSum / batches);
     }
 
-    private static void WriteEpoch(TrainingProgress p) =>
-        Console.WriteLine($"epoch {p.Epoch}/{p.Epochs} done: loss {p.Loss:F4}, {p.ImagesPerSecond:F0} images/s");
+    private static void WriteEpoch(TrainingProgress p, double meanLoss) =>
+        Console.WriteLine($"epoch {p.Epoch}/{p.Epochs} done: mean batch loss {meanLoss:F4}, {p.ImagesPerSecond:F0} images/s");
 }
