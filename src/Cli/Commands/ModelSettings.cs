@@ -1,0 +1,48 @@
+using System.ComponentModel;
+using Robustness.Core.Data;
+using Robustness.Core.Profiles;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Robustness.Cli.Commands;
+
+/// <summary>Options every command that trains or loads one zoo model shares (train, prune).</summary>
+public abstract class ModelSettings : CommandSettings
+{
+    [CommandOption("--dataset <DATASET>"), Description("cifar10 or fashion-mnist."), DefaultValue(DatasetIds.Cifar10)]
+    public string Dataset { get; init; } = DatasetIds.Cifar10;
+
+    [CommandOption("--model <ID>"), Description("Zoo model id (default: the profile's backbone).")]
+    public string? Model { get; init; }
+
+    [CommandOption("-p|--profile <PROFILE>"), Description("smoke, quick or paper."), DefaultValue(ProfileNames.Quick)]
+    public string Profile { get; init; } = ProfileNames.Quick;
+
+    [CommandOption("--seed <SEED>"), DefaultValue(0L)]
+    public long Seed { get; init; }
+
+    [CommandOption("--device <DEVICE>"), Description("auto, cpu, cuda or cuda:N."), DefaultValue("auto")]
+    public string Device { get; init; } = "auto";
+
+    [CommandOption("--threads <N>"), Description("Torch intra-op threads (0: torch's default)."), DefaultValue(0)]
+    public int Threads { get; init; }
+
+    [CommandOption("--data <DIR>"), Description("Root folder holding the dataset folders.")]
+    public string? Data { get; init; }
+
+    [CommandOption("--artefacts <DIR>"), Description("Artefact store root (else $ROBUSTNESS_ARTEFACTS, else ./.artefacts).")]
+    public string? Artefacts { get; init; }
+
+    [CommandOption("--profiles-file <FILE>"), Description("A profiles.json replacing the embedded one.")]
+    public string? Profiles { get; init; }
+
+    public override ValidationResult Validate()
+    {
+        if (!DatasetIds.All.Contains(Dataset)) return ValidationResult.Error($"--dataset {Dataset}: use {string.Join(" or ", DatasetIds.All)}");
+        if (Seed < 0) return ValidationResult.Error($"--seed {Seed}: must be >= 0");
+        if (Threads < 0) return ValidationResult.Error($"--threads {Threads}: must be >= 0");
+        return ValidateCommand();
+    }
+
+    protected virtual ValidationResult ValidateCommand() => ValidationResult.Success();
+}
