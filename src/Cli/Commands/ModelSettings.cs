@@ -1,8 +1,11 @@
 using System.ComponentModel;
+using Robustness.Core;
 using Robustness.Core.Data;
+using Robustness.Core.Models;
 using Robustness.Core.Profiles;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using TorchSharp;
 
 namespace Robustness.Cli.Commands;
 
@@ -35,6 +38,28 @@ public abstract class ModelSettings : CommandSettings
 
     [CommandOption("--profiles-file <FILE>"), Description("A profiles.json replacing the embedded one.")]
     public string? Profiles { get; init; }
+
+    public DatasetProfile LoadProfile() => ProfileCatalog.Load(Profiles).Get(Profile, Dataset);
+
+    /// <summary>--model, else the profile's backbone; an id the zoo does not know is an error naming it.</summary>
+    public string ModelId(IModelZoo zoo, DatasetProfile profile)
+    {
+        var modelId = Model ?? profile.Backbone;
+        if (!zoo.Ids.Contains(modelId)) throw new ArgumentException($"--model {modelId}: unknown (known: {string.Join(", ", zoo.Ids)}).");
+        return modelId;
+    }
+
+    /// <summary>The --device, with torch's thread count set from --threads.</summary>
+    public torch.Device SelectDevice()
+    {
+        var device = DeviceSelection.Resolve(Device);
+        if (Threads > 0) torch.set_num_threads(Threads);
+        return device;
+    }
+
+    /// <summary>The profile's training and test subsets (first n of each split).</summary>
+    public (LabeledImages Train, LabeledImages Test) LoadData(DatasetProfile profile) =>
+        (DatasetLoader.Load(Dataset, DatasetSplit.Train, profile.TrainLimit, Data), DatasetLoader.Load(Dataset, DatasetSplit.Test, profile.TestLimit, Data));
 
     public override ValidationResult Validate()
     {

@@ -25,17 +25,16 @@ public sealed class PruneCommand(IModelZoo zoo) : Command<PruneSettings>
 {
     public override int Execute(CommandContext context, PruneSettings settings, CancellationToken cancellationToken)
     {
-        var profile = ProfileCatalog.Load(settings.Profiles).Get(settings.Profile, settings.Dataset);
+        var profile = settings.LoadProfile();
         var options = profile.Section(PruningVariantFactory.ProfileSection, new PruningOptions());
         options = options with { Epochs = settings.Epochs ?? options.Epochs, RetrainEpochs = settings.RetrainEpochs ?? options.RetrainEpochs };
         var spec = settings.Spec;
-        var modelId = settings.Model ?? profile.Backbone;
-        if (!zoo.Ids.Contains(modelId)) throw new ArgumentException($"--model {modelId}: unknown (known: {string.Join(", ", zoo.Ids)}).");
-        var device = DeviceSelection.Resolve(settings.Device);
-        if (settings.Threads > 0) set_num_threads(settings.Threads);
+        var modelId = settings.ModelId(zoo, profile);
+        var device = settings.SelectDevice();
         var dataset = DatasetInfo.FromId(settings.Dataset);
-        using var train = DatasetLoader.Load(settings.Dataset, DatasetSplit.Train, profile.TrainLimit, settings.Data);
-        using var test = DatasetLoader.Load(settings.Dataset, DatasetSplit.Test, profile.TestLimit, settings.Data);
+        var (train, test) = settings.LoadData(profile);
+        using var trainOwner = train;
+        using var testOwner = test;
         var store = new ArtefactStore(settings.Artefacts);
         Console.WriteLine($"prune {modelId} on {settings.Dataset} ({train.Count} train / {test.Count} test images): {spec.Id}, profile {settings.Profile}, " +
                           $"{options.Epochs} pruning + {options.RetrainEpochs} retraining epochs, seed {settings.Seed}, device {device}, store {store.Root}");

@@ -22,20 +22,19 @@ public sealed class TrainCommand(IModelZoo zoo) : Command<TrainSettings>
 {
     public override int Execute(CommandContext context, TrainSettings settings, CancellationToken cancellationToken)
     {
-        var profile = ProfileCatalog.Load(settings.Profiles).Get(settings.Profile, settings.Dataset);
-        var modelId = settings.Model ?? profile.Backbone;
-        if (!zoo.Ids.Contains(modelId)) throw new ArgumentException($"--model {modelId}: unknown (known: {string.Join(", ", zoo.Ids)}).");
+        var profile = settings.LoadProfile();
+        var modelId = settings.ModelId(zoo, profile);
         var recipe = profile.BackboneRecipe with
         {
             Epochs = settings.Epochs ?? profile.BackboneRecipe.Epochs,
             LearningRate = settings.LearningRate ?? profile.BackboneRecipe.LearningRate,
             BatchSize = settings.BatchSize ?? profile.BackboneRecipe.BatchSize,
         };
-        var device = DeviceSelection.Resolve(settings.Device);
-        if (settings.Threads > 0) set_num_threads(settings.Threads);
+        var device = settings.SelectDevice();
         var dataset = DatasetInfo.FromId(settings.Dataset);
-        using var train = DatasetLoader.Load(settings.Dataset, DatasetSplit.Train, profile.TrainLimit, settings.Data);
-        using var test = DatasetLoader.Load(settings.Dataset, DatasetSplit.Test, profile.TestLimit, settings.Data);
+        var (train, test) = settings.LoadData(profile);
+        using var trainOwner = train;
+        using var testOwner = test;
         var store = new ArtefactStore(settings.Artefacts);
         Console.WriteLine($"train {modelId} on {settings.Dataset} ({train.Count} images), profile {settings.Profile}, {recipe.Epochs} epochs, " +
                           $"batch {recipe.BatchSize}, lr {recipe.LearningRate}, seed {settings.Seed}, device {device}, threads {get_num_threads()}, store {store.Root}");
