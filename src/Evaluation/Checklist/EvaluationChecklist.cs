@@ -47,12 +47,20 @@ public static class EvaluationChecklist
         var single = transfer.Where(r => SingleStep.Contains(r.Attack)).ToList();
         var iterative = transfer.Where(r => !SingleStep.Contains(r.Attack)).ToList();
         if (single.Count == 0 || iterative.Count == 0) return new(IterativeBeatsSingleStep, scope, Verdict.NotRun, "needs FGSM and an iterative attack in transfer cells");
-        var violations = (from s in single
-                          from i in iterative
-                          where i.Defense == s.Defense && i.Adversary == s.Adversary && i.Q == s.Q && i.Goal == s.Goal
-                          where i.SurrogateSuccess < s.SurrogateSuccess - Slack
-                          select $"{i.Attack} {P(i.SurrogateSuccess)} < fgsm {P(s.SurrogateSuccess)} ({s.Defense}, {s.Adversary}, q={s.Q}, {s.Goal})").ToList();
-        return Judge(IterativeBeatsSingleStep, scope, violations, "surrogate success of every iterative attack ≥ FGSM's");
+        // Only pairs where the iterative attack has at least FGSM's budget say anything (the protocol gives
+        // Fashion-MNIST's FGSM ε 0.15 but the iterative attacks ε 0.1).
+        var pairs = (from s in single
+                     from i in iterative
+                     where i.Defense == s.Defense && i.Adversary == s.Adversary && i.Q == s.Q && i.Goal == s.Goal
+                     where i.Epsilon >= s.Epsilon - 1e-9
+                     select (Single: s, Iterative: i)).ToList();
+        if (pairs.Count == 0)
+            return new(IterativeBeatsSingleStep, scope, Verdict.NotRun,
+                $"no iterative attack ran with at least FGSM's ε ({string.Join(", ", single.Select(s => s.Epsilon).Distinct())}); budgets differ by protocol");
+        var violations = pairs.Where(p => p.Iterative.SurrogateSuccess < p.Single.SurrogateSuccess - Slack)
+            .Select(p => $"{p.Iterative.Attack} {P(p.Iterative.SurrogateSuccess)} < fgsm {P(p.Single.SurrogateSuccess)} ({p.Single.Defense}, {p.Single.Adversary}, q={p.Single.Q}, {p.Single.Goal})")
+            .ToList();
+        return Judge(IterativeBeatsSingleStep, scope, violations, "surrogate success of every iterative attack ≥ FGSM's at equal or larger ε");
     }
 
     private static CheckVerdict Monotone(List<AttackRow> rows, string baseline, string scope)
