@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Robustness.Attacks;
 using Robustness.Attacks.Adversaries;
 using Robustness.Evaluation.Grid;
 
@@ -14,6 +15,7 @@ public static class EvaluationServiceCollectionExtensions
     public static IServiceCollection AddRobustnessEvaluation(this IServiceCollection services)
     {
         services.TryAddSingleton<INetworkTrainerProvider, CoreNetworkTrainerProvider>();
+        services.AddRobustnessAttacks();
         services.AddRobustnessAdversaries();
         services.AddSingleton<ICellRunnerFactory, ProtocolCellRunnerFactory>();
         return services;

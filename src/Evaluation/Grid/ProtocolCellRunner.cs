@@ -18,6 +18,8 @@ namespace Robustness.Evaluation.Grid;
 public sealed class ProtocolCellRunner(IServiceProvider services, FittedDefenses defenses, Provenance provenance) : ICellRunner, IDisposable
 {
     private readonly Dictionary<double, PureBlackBoxExampleCache> caches = [];
+    private readonly Attacks.AttackFactory attacks = services.GetService<Attacks.AttackFactory>()
+        ?? throw new InvalidOperationException("No attacks are registered: call services.AddRobustnessAttacks() (AddRobustnessEvaluation does).");
 
     public IReadOnlyCollection<string> Kinds => [CellKinds.Transfer, CellKinds.WhiteBox];
 
@@ -30,7 +32,7 @@ public sealed class ProtocolCellRunner(IServiceProvider services, FittedDefenses
         var profile = defenses.Profile(cell);
         var adversary = services.GetKeyedService<IAdversaryModel>(cell.Adversary) ?? throw new KeyNotFoundException(
             $"Adversary '{cell.Adversary}' is not registered (known: {string.Join(", ", AdversaryIds.All)}).");
-        var attack = AttackFactory.Create(Required(cell.Attack, "attack"), profile, cell.IterationScale);
+        var attack = attacks.Create(Required(cell.Attack, "attack"), profile, iterationScale: cell.IterationScale);
         var epsilon = ProtocolEpsilon.Default(cell.Dataset, attack.Id) * cell.EpsilonScale;
         var transfer = new TransferCell(cell.Dataset, cell.Profile, cell.Defense, adversary.Id, cell.Q ?? 1, attack.Id,
             cell.Goal == AttackGoals.Targeted, cell.Seed, epsilon);
@@ -67,7 +69,7 @@ public sealed class ProtocolCellRunner(IServiceProvider services, FittedDefenses
             return new CellOutcome(cell, CellStatus.NotApplicable, new Dictionary<string, double>(), [], new Dictionary<string, double>(), manifest,
                 $"'{cell.Defense}' exposes no differentiable classifier: no white-box path.");
         var profile = defenses.Profile(cell);
-        var attack = AttackFactory.Create(Required(cell.Attack, "attack"), profile, cell.IterationScale);
+        var attack = attacks.Create(Required(cell.Attack, "attack"), profile, iterationScale: cell.IterationScale);
         var epsilon = ProtocolEpsilon.Default(cell.Dataset, attack.Id) * cell.EpsilonScale;
         var test = defenses.Test(cell);
         var clock = Stopwatch.StartNew();

@@ -1,3 +1,4 @@
+using Robustness.Attacks;
 using Microsoft.Extensions.DependencyInjection;
 using Robustness.Attacks.Adversaries;
 using Robustness.Core.Contracts;
@@ -30,7 +31,7 @@ public sealed class FakeWorld : IDisposable
             .AddDefense<ShiftedDefense>(ShiftedDefense.DefenseId)
             .AddDefense<RejectingDefense>(RejectingDefense.DefenseId)
             .AddDefense<ThrowingDefense>(ThrowingDefense.DefenseId);
-        if (protocol) collection.AddSingleton<IModelZoo>(new TinyModelZoo()).AddRobustnessAdversaries();
+        if (protocol) collection.AddSingleton<IModelZoo>(new TinyModelZoo()).AddRobustnessAttacks().AddRobustnessAdversaries();
         services = collection.BuildServiceProvider();
         var environment = new EvaluationEnvironment(ProfileCatalog.Default(), null, Path.Combine(Directory.Path, "artefacts"), CPU);
         INetworkTrainerProvider trainers = protocol ? new LoopTrainerProvider() : new UnavailableNetworkTrainerProvider();
