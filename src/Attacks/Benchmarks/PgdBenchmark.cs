@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using System.Text.Json.Nodes;
+using Robustness.Core.Benchmarks;
 using Robustness.Core.Contracts;
 using Robustness.Core.Data;
 using Robustness.Core.Models;
@@ -61,24 +61,11 @@ public sealed class PgdBenchmark(IModelZoo? zoo = null) : IBenchmark
         if (context.PythonExecutable is not { } python || context.ReferenceScript is not { } core) return (null, "no reference");
         var script = Path.Combine(Path.GetDirectoryName(core) ?? ".", ReferenceScriptName);
         if (!File.Exists(script)) return (null, $"reference unavailable: {script} not found");
-        var info = new ProcessStartInfo(python) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in new[] { script, "--batch-size", $"{context.BatchSize}", "--threads", $"{context.Threads}",
-                     "--warmup", $"{context.WarmupIterations}", "--iterations", $"{context.Iterations}", "--rounds", $"{Math.Max(1, context.Rounds)}" })
-            info.ArgumentList.Add(a);
-        info.Environment["OMP_NUM_THREADS"] = $"{context.Threads}";
-        try
-        {
-            using var process = Process.Start(info)!;
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            var stderr = process.StandardError.ReadToEndAsync();
-            process.WaitForExit();
-            if (process.ExitCode != 0) return (null, $"reference failed ({process.ExitCode}): {stderr.Result.Trim().Split('\n')[^1]}");
-            var root = JsonNode.Parse(stdout.Result.Trim().Split('\n')[^1])!;
-            return (root["pgd"]!.GetValue<double>(), $"PGD reference: PyTorch {root["torch"]} eager, {root["threads"]} threads");
-        }
-        catch (Exception e) when (e is System.ComponentModel.Win32Exception or System.Text.Json.JsonException or NullReferenceException or InvalidOperationException)
-        {
-            return (null, $"reference unavailable: {e.Message}");
-        }
+        var (root, error) = ReferenceRunner.RunJson(python, script, context.Threads, "--batch-size", $"{context.BatchSize}",
+            "--threads", $"{context.Threads}", "--warmup", $"{context.WarmupIterations}", "--iterations", $"{context.Iterations}",
+            "--rounds", $"{Math.Max(1, context.Rounds)}");
+        return root is null
+            ? (null, error!)
+            : (root["pgd"]!.GetValue<double>(), $"PGD reference: PyTorch {root["torch"]} eager, {root["threads"]} threads, {root["pgdFormat"]} (the faster memory format)");
     }
 }

@@ -12,10 +12,22 @@ public static class ReferenceRunner
         string python, string script, IReadOnlyList<string> models, int batchSize, int threads, int warmup, int iterations, int rounds,
         int channels, int size)
     {
+        var (root, error) = RunJson(python, script, threads, "--models", string.Join(",", models), "--batch-size", $"{batchSize}",
+            "--threads", $"{threads}", "--warmup", $"{warmup}", "--iterations", $"{iterations}", "--rounds", $"{rounds}",
+            "--channels", $"{channels}", "--size", $"{size}");
+        if (root is null) return (new Dictionary<string, Rates>(), error!);
+        var rates = root["models"]!.AsObject().ToDictionary(p => p.Key,
+            p => new Rates(p.Value!["train"]!.GetValue<double>(), p.Value!["inputGradient"]!.GetValue<double>()));
+        var formats = string.Join(", ", root["models"]!.AsObject().Select(p => $"{p.Key} {p.Value!["trainFormat"]}/{p.Value!["inputGradientFormat"]}"));
+        return (rates, $"reference: PyTorch {root["torch"]} eager, {root["blas"]}, {root["threads"]} threads, faster memory format per loop ({formats})");
+    }
+
+    /// <summary>Runs a reference script and parses the JSON object on its last stdout line; on failure, a note saying why.</summary>
+    public static (JsonNode? Root, string? Error) RunJson(string python, string script, int threads, params string[] arguments)
+    {
         var info = new ProcessStartInfo(python) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in new[] { script, "--models", string.Join(",", models), "--batch-size", $"{batchSize}", "--threads", $"{threads}",
-                     "--warmup", $"{warmup}", "--iterations", $"{iterations}", "--rounds", $"{rounds}", "--channels", $"{channels}", "--size", $"{size}" })
-            info.ArgumentList.Add(a);
+        info.ArgumentList.Add(script);
+        foreach (var a in arguments) info.ArgumentList.Add(a);
         info.Environment["OMP_NUM_THREADS"] = $"{threads}";
         try
         {
@@ -23,15 +35,12 @@ public static class ReferenceRunner
             var stdout = process.StandardOutput.ReadToEndAsync();
             var stderr = process.StandardError.ReadToEndAsync();
             process.WaitForExit();
-            if (process.ExitCode != 0) return (new Dictionary<string, Rates>(), $"reference failed ({process.ExitCode}): {Last(stderr.Result)}");
-            var root = JsonNode.Parse(stdout.Result.Trim().Split('\n')[^1])!;
-            var rates = root["models"]!.AsObject().ToDictionary(p => p.Key,
-                p => new Rates(p.Value!["train"]!.GetValue<double>(), p.Value!["inputGradient"]!.GetValue<double>()));
-            return (rates, $"reference: PyTorch {root["torch"]} eager, {root["blas"]}, {root["threads"]} threads");
+            if (process.ExitCode != 0) return (null, $"reference failed ({process.ExitCode}): {Last(stderr.Result)}");
+            return (JsonNode.Parse(Last(stdout.Result))!, null);
         }
-        catch (Exception e) when (e is System.ComponentModel.Win32Exception or System.Text.Json.JsonException or NullReferenceException or InvalidOperationException)
+        catch (Exception e) when (e is System.ComponentModel.Win32Exception or System.Text.Json.JsonException or InvalidOperationException)
         {
-            return (new Dictionary<string, Rates>(), $"reference unavailable: {e.Message}");
+            return (null, $"reference unavailable: {e.Message}");
         }
     }
 

@@ -6,18 +6,20 @@ namespace Robustness.Core.Models;
 
 /// <summary>
 /// First layer of every zoo model: optional bilinear resize to a square size, then per-channel normalisation
-/// with the dataset's mean and standard deviation. Inputs stay in [0,1] outside the model.
+/// with the dataset's mean and standard deviation, then the model's memory layout. Inputs stay in [0,1] outside the model.
 /// </summary>
 public sealed class InputStage : nn.Module<Tensor, Tensor>
 {
     private readonly Tensor mean;
     private readonly Tensor std;
     private readonly int? size;
+    private readonly MemoryLayout layout;
 
-    public InputStage(DatasetInfo dataset, int? size) : base(nameof(InputStage))
+    public InputStage(DatasetInfo dataset, int? size, MemoryLayout layout = MemoryLayout.ChannelsLast) : base(nameof(InputStage))
     {
         if (size is <= 0) throw new ArgumentOutOfRangeException(nameof(size), size, "InputSize must be positive");
         this.size = size;
+        this.layout = layout;
         mean = tensor(dataset.Mean).reshape(1, dataset.Channels, 1, 1);
         std = tensor(dataset.Std).reshape(1, dataset.Channels, 1, 1);
         register_buffer(nameof(mean), mean, persistent: false);
@@ -32,6 +34,10 @@ public sealed class InputStage : nn.Module<Tensor, Tensor>
         var x = input;
         if (size is { } s && (x.shape[2] != s || x.shape[3] != s))
             x = nn.functional.interpolate(x, size: [s, s], mode: InterpolationMode.Bilinear, align_corners: false);
-        return (x - mean) / std;
+        var normalised = (x - mean) / std;
+        return layout == MemoryLayout.ChannelsLast ? ToChannelsLast(normalised) : normalised;
     }
+
+    /// <summary>Same logical [N, C, H, W] tensor with N, H, W, C strides; convolutions and BatchNorm keep that layout.</summary>
+    private static Tensor ToChannelsLast(Tensor x) => x.permute(0, 2, 3, 1).contiguous().permute(0, 3, 1, 2);
 }

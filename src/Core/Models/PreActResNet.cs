@@ -15,7 +15,7 @@ public static class PreActResNet
         var units = (depth - 2) / 6;
         var layers = new List<(string, nn.Module<Tensor, Tensor>)>
         {
-            ("input", new InputStage(spec.Dataset, spec.InputSize)),
+            ("input", new InputStage(spec.Dataset, spec.InputSize, spec.Layout)),
             ("stem", nn.Conv2d(spec.Dataset.Channels, 16, 3, padding: 1, bias: false)),
         };
         var channels = 16;

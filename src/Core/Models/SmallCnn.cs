@@ -10,7 +10,7 @@ public static class SmallCnn
     {
         var flat = 32 * (inputSize / 4) * (inputSize / 4);
         return nn.Sequential(
-            ("input", new InputStage(spec.Dataset, spec.InputSize)),
+            ("input", new InputStage(spec.Dataset, spec.InputSize, spec.Layout)),
             ("conv1", nn.Conv2d(spec.Dataset.Channels, 16, 3, padding: 1)),
             ("act1", spec.NewActivation()),
             ("pool1", nn.MaxPool2d(2)),

@@ -13,7 +13,7 @@ public static class SurrogateCnn
     {
         var flat = 128 * (inputSize / 4) * (inputSize / 4);
         return nn.Sequential(
-            ("input", new InputStage(spec.Dataset, spec.InputSize)),
+            ("input", new InputStage(spec.Dataset, spec.InputSize, spec.Layout)),
             ("conv1", nn.Conv2d(spec.Dataset.Channels, 64, 3, padding: 1)),
             ("act1", spec.NewActivation()),
             ("conv2", nn.Conv2d(64, 64, 3, padding: 1)),

@@ -13,7 +13,7 @@ public static class VggBn
 
     public static nn.Module<Tensor, Tensor> Create(ModelSpec spec, int widthDivisor, int inputSize)
     {
-        var layers = new List<(string, nn.Module<Tensor, Tensor>)> { ("input", new InputStage(spec.Dataset, spec.InputSize)) };
+        var layers = new List<(string, nn.Module<Tensor, Tensor>)> { ("input", new InputStage(spec.Dataset, spec.InputSize, spec.Layout)) };
         int channels = spec.Dataset.Channels, size = inputSize, conv = 0, pool = 0;
         foreach (var width in Layout)
         {

@@ -41,6 +41,37 @@ public sealed class ModelZooTests
         Assert.That(modules.OfType<CountingActivation>().All(a => a.Calls > 0), Is.True, "every activation is on the forward path");
     }
 
+    [TestCaseSource(nameof(Cases))]
+    public void Create_ChannelsLastAndContiguous_AgreeOnLogitsAndInputGradient(string id, DatasetInfo dataset)
+    {
+        using var scope = NewDisposeScope();
+        var x = rand(4, dataset.Channels, dataset.Height, dataset.Width, generator: new Generator(1));
+        var results = new[] { MemoryLayout.Contiguous, MemoryLayout.ChannelsLast }.Select(layout =>
+        {
+            manual_seed(0);
+            var model = Zoo.Create(id, new ModelSpec(dataset, Layout: layout));
+            model.eval();
+            var input = x.detach().requires_grad_(true);
+            var logits = model.call(input);
+            var gradient = autograd.grad([logits.sum()], [input])[0];
+            return (Logits: logits.detach(), Gradient: gradient);
+        }).ToArray();
+        Assert.That(results[0].Logits.allclose(results[1].Logits, rtol: 1e-4, atol: 1e-5), Is.True, "logits");
+        Assert.That(results[0].Gradient.allclose(results[1].Gradient, rtol: 1e-3, atol: 1e-5), Is.True, "input gradient");
+    }
+
+    [Test]
+    public void InputStage_ChannelsLast_ReturnsNhwcStridesOfTheSameLogicalTensor()
+    {
+        using var scope = NewDisposeScope();
+        var x = rand(2, 3, 5, 7);
+        var nhwc = new InputStage(DatasetInfo.Cifar10, null, MemoryLayout.ChannelsLast).call(x);
+        var nchw = new InputStage(DatasetInfo.Cifar10, null, MemoryLayout.Contiguous).call(x);
+        Assert.That(nhwc.stride(), Is.EqualTo(new long[] { 5 * 7 * 3, 1, 7 * 3, 3 }));
+        Assert.That(nchw.stride(), Is.EqualTo(new long[] { 3 * 5 * 7, 5 * 7, 7, 1 }));
+        Assert.That(nhwc.eq(nchw).all().item<bool>(), Is.True);
+    }
+
     [Test]
     public void Create_InputSize_ResizesInsideTheModel()
     {
