@@ -1,8 +1,9 @@
 #!/usr/bin/python3
 """PyTorch eager reference for `robustness bench`: the same zoo models and loops as the C# side.
 
-Run with Debian's /usr/bin/python3 (python3-torch). Prints one JSON object on stdout:
-{"torch": version, "threads": n, "batchSize": b, "models": {id: {"train": img/s, "inputGradient": img/s}}}
+Run with Debian's /usr/bin/python3 (python3-torch). Each loop is timed in the default (contiguous) memory format and in channels-last. Prints one JSON object on stdout:
+{"torch": version, "threads": n, "batchSize": b, "models": {id: {"train": img/s, "inputGradient": img/s,
+ "trainBest": img/s, "trainBestFormat": name, "inputGradientBest": img/s, "inputGradientBestFormat": name}}}
 """
 import argparse
 import json
@@ -109,13 +110,13 @@ MEMORY_FORMATS = {"contiguous": torch.contiguous_format, "channels-last": torch.
 
 
 def measure(model_id, args):
-    """PyTorch's faster memory format per loop: the reference is the best eager PyTorch does on this machine."""
+    """Default (contiguous) memory format, plus PyTorch's faster format per loop: the best eager PyTorch does here."""
     runs = {name: measure_in(model_id, args, fmt) for name, fmt in MEMORY_FORMATS.items()}
-    best = {}
+    result = dict(runs["contiguous"])
     for loop in ("train", "inputGradient"):
         name = max(runs, key=lambda n: runs[n][loop])
-        best[loop], best[loop + "Format"] = runs[name][loop], name
-    return best
+        result[loop + "Best"], result[loop + "BestFormat"] = runs[name][loop], name
+    return result
 
 
 def measure_in(model_id, args, memory_format):

@@ -24,8 +24,8 @@ public sealed class PgdBenchmark(IModelZoo? zoo = null) : IBenchmark
     public IEnumerable<BenchmarkResult> Run(BenchmarkContext context)
     {
         var own = Measure(context);
-        var (reference, note) = Reference(context);
-        yield return new BenchmarkResult("pgd-10", ModelIds.SurrogateCnn, own, reference, Notes: note);
+        var (reference, best, note) = Reference(context);
+        yield return new BenchmarkResult("pgd-10", ModelIds.SurrogateCnn, own, reference, Notes: note, BestReferenceImagesPerSecond: best);
     }
 
     private double Measure(BenchmarkContext context)
@@ -56,16 +56,17 @@ public sealed class PgdBenchmark(IModelZoo? zoo = null) : IBenchmark
         return best;
     }
 
-    private static (double? Rate, string Note) Reference(BenchmarkContext context)
+    private static (double? Rate, double? Best, string Note) Reference(BenchmarkContext context)
     {
-        if (context.PythonExecutable is not { } python || context.ReferenceScript is not { } core) return (null, "no reference");
+        if (context.PythonExecutable is not { } python || context.ReferenceScript is not { } core) return (null, null, "no reference");
         var script = Path.Combine(Path.GetDirectoryName(core) ?? ".", ReferenceScriptName);
-        if (!File.Exists(script)) return (null, $"reference unavailable: {script} not found");
+        if (!File.Exists(script)) return (null, null, $"reference unavailable: {script} not found");
         var (root, error) = ReferenceRunner.RunJson(python, script, context.Threads, "--batch-size", $"{context.BatchSize}",
             "--threads", $"{context.Threads}", "--warmup", $"{context.WarmupIterations}", "--iterations", $"{context.Iterations}",
             "--rounds", $"{Math.Max(1, context.Rounds)}");
         return root is null
-            ? (null, error!)
-            : (root["pgd"]!.GetValue<double>(), $"PGD reference: PyTorch {root["torch"]} eager, {root["threads"]} threads, {root["pgdFormat"]} (the faster memory format)");
+            ? (null, null, error!)
+            : (root["pgd"]!.GetValue<double>(), root["pgdBest"]!.GetValue<double>(),
+                $"PGD reference: PyTorch {root["torch"]} eager, {root["threads"]} threads; its faster memory format: {root["pgdBestFormat"]}");
     }
 }

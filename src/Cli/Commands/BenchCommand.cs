@@ -52,7 +52,8 @@ public sealed class BenchCommand(IEnumerable<IBenchmark> benchmarks) : Command<B
         Console.WriteLine($"device {device}, threads {get_num_threads()}, batch {settings.BatchSize}; SGEMM (torch.mm 1024²) {sgemm:F1} GFLOP/s; " +
                           $"reference {(python is not null && script is not null ? $"{python} {script}" : "none")}");
         var benchContext = new BenchmarkContext(device, settings.BatchSize, settings.Warmup, settings.Iterations, python, script, settings.Threads, models, settings.Rounds);
-        var table = new Table().AddColumns("bench", "model", "img/s", "GFLOP/s", "%SGEMM", "PyTorch img/s", "ratio");
+        var table = new Table().AddColumns("bench", "model", "img/s", "GFLOP/s", "%SGEMM", "PyTorch img/s", "ratio",
+            "PyTorch best img/s", "ratio to best");
         var notes = new SortedSet<string>();
         foreach (var benchmark in benchmarks.Where(b => settings.Only is null || b.Name == settings.Only))
         {
@@ -60,7 +61,8 @@ public sealed class BenchCommand(IEnumerable<IBenchmark> benchmarks) : Command<B
             {
                 table.AddRow(r.Name, r.Model, $"{r.ImagesPerSecond:F1}", r.GflopsPerSecond is { } g ? $"{g:F1}" : "-",
                     r.GflopsPerSecond is { } f ? $"{100 * f / sgemm:F0} %" : "-", r.ReferenceImagesPerSecond is { } p ? $"{p:F1}" : "-",
-                    r.RatioToReference is { } ratio ? $"{ratio:F2}×" : "-");
+                    r.RatioToReference is { } ratio ? $"{ratio:F2}×" : "-",
+                    r.BestReferenceImagesPerSecond is { } b ? $"{b:F1}" : "-", r.RatioToBestReference is { } best ? $"{best:F2}×" : "-");
                 if (r.Notes.Length > 0) notes.Add(r.Notes);
             }
         }

@@ -19,17 +19,18 @@ public sealed class ModelThroughputBenchmark(IModelZoo zoo) : IBenchmark
     public IEnumerable<BenchmarkResult> Run(BenchmarkContext context)
     {
         var dataset = DatasetInfo.Cifar10;
-        var models = context.Models ?? zoo.Ids;
-        var own = models.Select(id => (id, Measure(id, dataset, context))).ToList();
-        var (reference, note) = context.PythonExecutable is { } python && context.ReferenceScript is { } script
-            ? ReferenceRunner.Run(python, script, models, context.BatchSize, context.Threads, context.WarmupIterations, context.Iterations,
-                context.Rounds, dataset.Channels, dataset.Height)
-            : (new Dictionary<string, ReferenceRunner.Rates>(), "no reference");
-        foreach (var (id, m) in own)
+        foreach (var id in context.Models ?? zoo.Ids)
         {
+            // Each model's reference runs right after our measurement, so both see the same machine state
+            // (a shared or throttled host drifts over minutes, which biases ratios taken far apart).
+            var m = Measure(id, dataset, context);
+            var (reference, note) = context.PythonExecutable is { } python && context.ReferenceScript is { } script
+                ? ReferenceRunner.Run(python, script, [id], context.BatchSize, context.Threads, context.WarmupIterations, context.Iterations,
+                    context.Rounds, dataset.Channels, dataset.Height)
+                : (new Dictionary<string, ReferenceRunner.Rates>(), "no reference");
             var r = reference.GetValueOrDefault(id);
-            yield return new BenchmarkResult("train-step", id, m.Train, r?.Train, m.Train * 3 * m.Flops / 1e9, note);
-            yield return new BenchmarkResult("input-gradient", id, m.Gradient, r?.InputGradient, m.Gradient * 2 * m.Flops / 1e9, note);
+            yield return new BenchmarkResult("train-step", id, m.Train, r?.Train, m.Train * 3 * m.Flops / 1e9, note, r?.TrainBest);
+            yield return new BenchmarkResult("input-gradient", id, m.Gradient, r?.InputGradient, m.Gradient * 2 * m.Flops / 1e9, note, r?.InputGradientBest);
         }
     }
 

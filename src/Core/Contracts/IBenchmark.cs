@@ -19,7 +19,11 @@ public sealed record BenchmarkContext(Device Device, int BatchSize, int WarmupIt
 /// <param name="ReferenceImagesPerSecond">The same loop in PyTorch eager, when measured.</param>
 /// <param name="GflopsPerSecond">Achieved rate, when the workload's FLOPs are known.</param>
 public sealed record BenchmarkResult(string Name, string Model, double ImagesPerSecond,
-    double? ReferenceImagesPerSecond = null, double? GflopsPerSecond = null, string Notes = "")
+    double? ReferenceImagesPerSecond = null, double? GflopsPerSecond = null, string Notes = "",
+    double? BestReferenceImagesPerSecond = null)
 {
     public double? RatioToReference => ReferenceImagesPerSecond is > 0 ? ImagesPerSecond / ReferenceImagesPerSecond : null;
+
+    /// <summary>Ratio to the reference's fastest configuration (e.g. PyTorch in its faster memory format).</summary>
+    public double? RatioToBestReference => BestReferenceImagesPerSecond is > 0 ? ImagesPerSecond / BestReferenceImagesPerSecond : null;
 }
