@@ -40,17 +40,9 @@ public sealed class AdpDefense : IDefense
         Traits = Traits with { ForwardPassesPerQuery = Options.Members };
         var architecture = Options.MemberArchitecture ?? context.Profile.Backbone;
         var classes = context.Dataset.NumClasses;
-        torch.manual_seed(context.Seed);
-        var members = Enumerable.Range(0, Options.Members)
-            .Select(_ => context.Zoo.Create(architecture, new ModelSpec(context.Dataset)))
-            .ToArray();
-        var stacked = new StackedMembers("adp-ensemble", members, classes);
-        stacked.to(context.Device);
         var current = Options;
-        var request = new NetworkRequest(DefenseIds.Adp, Role, $"{current.Members}x-{architecture}", context.Profile.BackboneRecipe, context.Seed,
-            Config(current), Loss: (output, _, labels) => AdpLoss.Compute(stacked.Split(output), labels, current));
-        context.Networks.TrainOrLoad(request, stacked, context.Train);
-        stacked.eval();
+        var stacked = JointTraining.TrainOrLoad(context, DefenseIds.Adp, Role, architecture, current.Members, classes, Config(current),
+            members => (output, _, labels) => AdpLoss.Compute(members.Split(output), labels, current));
         ensemble?.Dispose();
         ensemble = new ModuleOutputClassifier(stacked, raw => AveragedLogProbabilities(stacked.Split(raw)), classes, context.Device);
     }

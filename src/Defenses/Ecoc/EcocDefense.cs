@@ -43,16 +43,8 @@ public sealed class EcocDefense : IDefense
         var current = Options;
         var architecture = current.NetworkArchitecture ?? context.Profile.Backbone;
         var newDecoder = new EcocDecoder(HadamardCode.Codewords(context.Dataset.NumClasses, current.CodeLength), current.DecodingFloor);
-        torch.manual_seed(context.Seed);
-        var members = Enumerable.Range(0, current.Networks)
-            .Select(_ => context.Zoo.Create(architecture, new ModelSpec(context.Dataset, Outputs: current.BitsPerNetwork)))
-            .ToArray();
-        var stacked = new StackedMembers("ecoc-networks", members, current.BitsPerNetwork);
-        stacked.to(context.Device);
-        var request = new NetworkRequest(DefenseIds.Ecoc, Role, $"{current.Networks}x-{architecture}", context.Profile.BackboneRecipe, context.Seed,
-            Config(current), Loss: (output, _, labels) => EcocHingeLoss.Compute(output, labels, newDecoder.Codewords));
-        context.Networks.TrainOrLoad(request, stacked, context.Train);
-        stacked.eval();
+        var stacked = JointTraining.TrainOrLoad(context, DefenseIds.Ecoc, Role, architecture, current.Networks, current.BitsPerNetwork,
+            Config(current), _ => (output, _, labels) => EcocHingeLoss.Compute(output, labels, newDecoder.Codewords));
         Dispose();
         decoder = newDecoder;
         networks = new ModuleOutputClassifier(stacked, newDecoder.Logits, context.Dataset.NumClasses, context.Device);
