@@ -1,22 +1,4 @@
 namespace Robustness.Attacks;
 
-/// <summary>
-/// Kurakin et al. 2017 — basic iterative method (I-FGSM); paper protocol ε 0.05, step 0.005, 10 iterations
-/// (Fashion-MNIST: ε 0.1, step 0.015). A goal with another ε scales the step by ε / <see cref="Epsilon"/>.
-/// </summary>
-public sealed record IterativeFgsmOptions : IAttackOptions
-{
-    public double Epsilon { get; init; } = 0.05;
-    public double StepSize { get; init; } = 0.005;
-    public int Steps { get; init; } = 10;
-    public AttackLoss Loss { get; init; } = AttackLoss.CrossEntropy;
-    public int BatchSize { get; init; } = 128;
-
-    public double? BoundedEpsilon() => Epsilon;
-
-    public IAttackOptions Rescaled(double? epsilon, double iterationScale)
-    {
-        var e = AttackBudget.CheckEpsilon(epsilon ?? Epsilon);
-        return this with { Epsilon = e, StepSize = StepSize * e / Epsilon, Steps = AttackBudget.ScaleIterations(Steps, iterationScale) };
-    }
-}
+/// <summary>Kurakin et al. 2017 — basic iterative method (I-FGSM), with the shared iterative-step defaults.</summary>
+public sealed record IterativeFgsmOptions : IterativeStepOptions;
