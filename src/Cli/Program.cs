@@ -32,7 +32,7 @@ var app = new CommandApp(new TypeRegistrar(services));
 app.Configure(config =>
 {
     config.SetApplicationName("robustness");
-    config.SetExceptionHandler((exception, _) => ErrorReporter.Handle(exception));
+    config.SetExceptionHandler((exception, _) => CommandErrors.Handle(exception));
     config.AddCommand<ListCommand>("list").WithDescription("List registered defenses, attacks, adversaries and models.");
     config.AddCommand<TrainCommand>("train").WithDescription("Train (or reuse) a profile's vanilla backbone; resumes a killed run; prints clean accuracy.");
     config.AddCommand<BenchCommand>("bench").WithDescription("Images/s of training and input-gradient steps per zoo model, GFLOP/s vs SGEMM, ratio to PyTorch eager.");

@@ -17,7 +17,7 @@ public sealed class DatasetsCommandTests
 
         var (exit, output, error) = CliProcess.Run(temp.Path, TimeSpan.FromMinutes(2), "datasets", "check", "cifar10", "--data", temp.Path);
 
-        Assert.That(exit, Is.EqualTo(1), output + error);
+        Assert.That(exit, Is.EqualTo(2), output + error);
         var lines = (output + error).Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.That(lines, Has.Length.EqualTo(1), output + error);
         Assert.That(lines[0], Does.StartWith("error:").And.Contain(path).And.Not.Contain("   at "));
@@ -35,7 +35,7 @@ public sealed class DatasetsCommandTests
 
         var (exit, output, error) = CliProcess.Run(temp.Path, TimeSpan.FromMinutes(2), "datasets", "check", "fashion-mnist", "--data", temp.Path);
 
-        Assert.That(exit, Is.EqualTo(1), output + error);
+        Assert.That(exit, Is.EqualTo(2), output + error);
         var lines = (output + error).Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.That(lines, Has.Length.EqualTo(1), output + error);
         Assert.That(lines[0], Does.Contain(path).And.Contain("magic"));

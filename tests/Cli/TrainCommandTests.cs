@@ -58,13 +58,13 @@ public sealed partial class TrainCommandTests
     }
 
     [Test]
-    public void Train_UnknownModel_OneErrorLineAndExitOne()
+    public void Train_UnknownModel_OneErrorLineAndExitTwo()
     {
         using var temp = new TempDirectory();
         DatasetFiles.WriteFashionMnist(temp.Path, count: 20, gzip: false);
         var (exit, output, error) = CliProcess.Run(temp.Path, TimeSpan.FromMinutes(2),
             "train", "--dataset", "fashion-mnist", "--profile", "smoke", "--model", "no-such-net", "--data", temp.Path);
-        Assert.That(exit, Is.EqualTo(1), output + error);
+        Assert.That(exit, Is.EqualTo(2), output + error);
         Assert.That(error, Does.StartWith("error:").And.Contain("no-such-net").And.Not.Contain("   at "));
     }
 

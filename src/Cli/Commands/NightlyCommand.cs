@@ -39,6 +39,6 @@ public sealed class NightlyCommand(IServiceProvider services) : Command<NightlyC
         AnsiConsole.WriteLine(comparison.HasRegression
             ? $"REGRESSION: {comparison.Regressions} cell(s) fell beyond tolerance vs '{settings.Baseline}'."
             : $"no regression vs '{settings.Baseline}'.");
-        return comparison.HasRegression ? 1 : 0;
+        return comparison.HasRegression ? CommandErrors.Regression : 0;
     });
 }
