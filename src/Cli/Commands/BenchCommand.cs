@@ -66,6 +66,8 @@ public sealed class BenchCommand(IEnumerable<IBenchmark> benchmarks) : Command<B
                 if (r.Notes.Length > 0) notes.Add(r.Notes);
             }
         }
+        // Redirected output defaults to 80 columns, which wraps every cell of a nine-column table.
+        if (Console.IsOutputRedirected) AnsiConsole.Profile.Width = Math.Max(AnsiConsole.Profile.Width, 160);
         AnsiConsole.Write(table);
         foreach (var note in notes) Console.WriteLine("note: " + note);
         return 0;
