@@ -37,6 +37,36 @@ public sealed class ModelThroughputBenchmarkTests
     }
 
     [Test]
+    public void Run_WithPyTorchReference_ReportsDefaultAndFasterMemoryFormatRates()
+    {
+        const string python = "/usr/bin/python3";
+        var script = ReferenceScript();
+        if (!File.Exists(python) || script is null) Assert.Ignore("needs /usr/bin/python3 and bench/reference.py");
+        var context = new BenchmarkContext(CPU, BatchSize: 8, WarmupIterations: 1, Iterations: 1, PythonExecutable: python, ReferenceScript: script,
+            Threads: 1, Models: [ModelIds.SmallCnn], Rounds: 1);
+        var results = new ModelThroughputBenchmark(new ModelZoo()).Run(context).ToList();
+        if (results[0].Notes.StartsWith("reference unavailable") || results[0].Notes.StartsWith("reference failed"))
+            Assert.Ignore($"PyTorch reference not runnable here (python3-torch missing?): {results[0].Notes}");
+        Assert.That(results, Has.Count.EqualTo(2));
+        foreach (var r in results)
+        {
+            Assert.That(r.ReferenceImagesPerSecond, Is.GreaterThan(0), r.Name);
+            Assert.That(r.BestReferenceImagesPerSecond, Is.GreaterThanOrEqualTo(r.ReferenceImagesPerSecond), $"{r.Name}: best of both formats");
+            Assert.That(r.RatioToBestReference, Is.EqualTo(r.ImagesPerSecond / r.BestReferenceImagesPerSecond).Within(1e-9));
+        }
+    }
+
+    private static string? ReferenceScript()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "bench", "reference.py");
+            if (File.Exists(candidate)) return candidate;
+        }
+        return null;
+    }
+
+    [Test]
     public void SgemmRate_Measure_IsPositiveAndFinite()
     {
         var rate = SgemmRate.Measure(CPU, size: 128, iterations: 2, rounds: 1);
