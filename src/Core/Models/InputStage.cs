@@ -15,7 +15,7 @@ public sealed class InputStage : nn.Module<Tensor, Tensor>
     private readonly int? size;
     private readonly MemoryLayout layout;
 
-    public InputStage(DatasetInfo dataset, int? size, MemoryLayout layout = MemoryLayout.ChannelsLast) : base(nameof(InputStage))
+    public InputStage(DatasetInfo dataset, int? size, MemoryLayout layout) : base(nameof(InputStage))
     {
         if (size is <= 0) throw new ArgumentOutOfRangeException(nameof(size), size, "InputSize must be positive");
         this.size = size;

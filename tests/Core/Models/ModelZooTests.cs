@@ -94,7 +94,7 @@ public sealed class ModelZooTests
     public void InputStage_Normalises_WithDatasetStatistics()
     {
         using var scope = NewDisposeScope();
-        using var stage = new InputStage(DatasetInfo.FashionMnist, null);
+        using var stage = new InputStage(DatasetInfo.FashionMnist, null, MemoryLayout.ChannelsLast);
         var output = stage.call(full(1, 1, 28, 28, DatasetInfo.FashionMnist.Mean[0]));
         Assert.That(output.abs().max().item<float>(), Is.LessThan(1e-6f));
     }
