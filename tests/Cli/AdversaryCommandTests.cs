@@ -38,4 +38,32 @@ public sealed class AdversaryCommandTests
         Assert.That(lines[0], Does.StartWith("Dataset,Profile,Defense,Adversary,Attack"));
         Assert.That(lines[1], Does.StartWith("fashion-mnist,smoke,vanilla,pure-blackbox,fgsm,untargeted"));
     }
+
+    [Test]
+    public void Adversary_RerunLoadsSurrogate_PrintsAndWritesItsRecordedBuildTime()
+    {
+        using var temp = new TempDirectory();
+        DatasetFiles.WriteFashionMnist(temp.Path, count: 40);
+        string[] Arguments(string csv) => ["adversary", "--dataset", "fashion-mnist", "--profile", "smoke", "--defense", "vanilla",
+            "--adversary", "pure-blackbox", "--q", "0.5", "--attack", "fgsm", "--points", "10",
+            "--data", temp.Path, "--artefacts", Path.Combine(temp.Path, "store"), "--csv", csv];
+        var first = CliProcess.Run(temp.Path, TimeSpan.FromMinutes(5), Arguments(Path.Combine(temp.Path, "first.csv")));
+        var second = CliProcess.Run(temp.Path, TimeSpan.FromMinutes(5), Arguments(Path.Combine(temp.Path, "second.csv")));
+        Assert.That(first.ExitCode + second.ExitCode, Is.Zero, first.Output + first.Error + second.Output + second.Error);
+
+        double Column(string file, string name)
+        {
+            var lines = File.ReadAllLines(Path.Combine(temp.Path, file));
+            var index = Array.IndexOf(lines[0].Split(','), name);
+            return double.Parse(lines[1].Split(',')[index], System.Globalization.CultureInfo.InvariantCulture);
+        }
+        Assert.Multiple(() =>
+        {
+            Assert.That(first.Output, Does.Not.Contain("when built"));
+            Assert.That(second.Output, Does.Contain("surrogate training 0.0 s (loaded;").And.Contain("when built"));
+            Assert.That(Column("first.csv", "SurrogateTrainingSeconds"), Is.GreaterThan(0));
+            Assert.That(Column("second.csv", "SurrogateTrainingSeconds"), Is.Zero);
+            Assert.That(Column("second.csv", "SurrogateBuildSeconds"), Is.GreaterThan(0));
+        });
+    }
 }

@@ -45,7 +45,10 @@ public sealed class OracleJacobianAdversary : IAdversaryModel
             }
             var agreement = context.HeldOut is null ? null : SurrogateAgreement.Measure(network.Classifier, oracle, context.HeldOut);
             return new SurrogateResult(network.Classifier, network.ArtefactHash, set.Count, counter.Queries, counter.Rejected,
-                counter.ForwardPasses, network.Seconds, agreement, network.AllFromCache, config);
+                counter.ForwardPasses, network.Seconds, agreement, network.AllFromCache, config)
+            {
+                BuildSeconds = network.BuildSeconds,
+            };
         }
         finally
         {

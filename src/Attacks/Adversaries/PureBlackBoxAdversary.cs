@@ -32,6 +32,9 @@ public sealed class PureBlackBoxAdversary : IAdversaryModel
 
         var agreement = context.HeldOut is null ? null : SurrogateAgreement.Measure(network.Classifier, oracle, context.HeldOut);
         return new SurrogateResult(network.Classifier, network.ArtefactHash, data.Count, Queries: 0, Rejected: 0,
-            OracleForwardPasses: 0, network.Seconds, agreement, network.AllFromCache, config);
+            OracleForwardPasses: 0, network.Seconds, agreement, network.AllFromCache, config)
+        {
+            BuildSeconds = network.BuildSeconds,
+        };
     }
 }

@@ -38,6 +38,9 @@ internal sealed class SurrogateNetwork
     public double Seconds { get; private set; }
     public bool AllFromCache { get; private set; } = true;
 
+    /// <summary>Training wall time of every round as recorded when it was built, cached rounds included.</summary>
+    public double BuildSeconds { get; private set; }
+
     public void TrainRound(string owner, int round, int epochs, LabeledImages data)
     {
         var roundConfig = new Dictionary<string, string>(config)
@@ -55,7 +58,11 @@ internal sealed class SurrogateNetwork
         ArtefactHash = report.ArtefactHash;
         AllFromCache &= report.FromCache;
         if (!report.FromCache) Seconds += clock.Elapsed.TotalSeconds;
+        BuildSeconds += report.FromCache ? RecordedSeconds(report) : clock.Elapsed.TotalSeconds;
     }
+
+    private static double RecordedSeconds(TrainingReport report) =>
+        report.Metrics.GetValueOrDefault("trainingSeconds") + report.Metrics.GetValueOrDefault("variantSeconds");
 
     public static Dictionary<string, string> BaseConfig(AdversaryContext context, AdversaryOptions options, AdversaryBudget budget, string adversaryId) => new()
     {

@@ -25,5 +25,8 @@ public sealed record SurrogateResult(
     bool FromCache,
     IReadOnlyDictionary<string, string> Config) : IDisposable
 {
+    /// <summary>Training wall time of the surrogate as recorded when it was built, also when loaded from cache.</summary>
+    public double BuildSeconds { get; init; }
+
     public void Dispose() => Surrogate.Module.Dispose();
 }

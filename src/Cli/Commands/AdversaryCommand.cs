@@ -111,7 +111,9 @@ public sealed class AdversaryCommand(AdversaryRunner runner) : Command<Adversary
             Console.Out.WriteLine($"  queries {r.Queries} (rejected {r.RejectedQueries}), oracle forward passes {r.OracleForwardPasses}; surrogate/oracle agreement "
                 + (r.SurrogateAgreement is { } a ? F(a) : "n/a") + $"; surrogate trained on {r.SurrogateTrainingSetSize}"
                 + (r.SurrogateConfig.TryGetValue("labelling", out var labelling) ? $" (labelling {labelling})" : ""));
-            Console.Out.WriteLine($"  time: surrogate training {S(r.SurrogateTrainingSeconds)}, attack {S(r.AttackSeconds)}, cell wall {S(row.WallSeconds)}"
+            Console.Out.WriteLine($"  time: surrogate training {S(r.SurrogateTrainingSeconds)}"
+                + (r.SurrogateTrainingSeconds == 0 && r.SurrogateBuildSeconds > 0 ? $" (loaded; {S(r.SurrogateBuildSeconds)} when built)" : "")
+                + $", attack {S(r.AttackSeconds)}, cell wall {S(row.WallSeconds)}"
                 + (r.ExamplesReused ? " (examples reused)" : ""));
         }
     }

@@ -40,6 +40,8 @@ public sealed record CellResult
     /// <summary>Forward passes of the evaluation itself (clean test set + adversarial examples), not charged to the adversary.</summary>
     public required long EvaluationForwardPasses { get; init; }
     public required double SurrogateTrainingSeconds { get; init; }
+    /// <summary>What the surrogate cost to train when it was built, whether this cell trained it or loaded it.</summary>
+    public double SurrogateBuildSeconds { get; init; }
     public required double AttackSeconds { get; init; }
     /// <summary>True when the adversarial examples came from the pure black-box cache (computed for another defense).</summary>
     public required bool ExamplesReused { get; init; }

@@ -10,7 +10,7 @@ public static class TransferCurveCsv
         string Dataset, string Profile, string Defense, string Adversary, string Attack, string Goal, double Epsilon, long Seed,
         double Q, long? QueryBudget, long Queries, long OracleForwardPasses, int Attacked, double DefenseAccuracy,
         double? VanillaDefenseAccuracy, double? Delta, double WhiteBoxSuccessRate, double? SurrogateAgreement,
-        double CleanAccuracy, double SurrogateTrainingSeconds, double AttackSeconds, double WallSeconds);
+        double CleanAccuracy, double SurrogateTrainingSeconds, double SurrogateBuildSeconds, double AttackSeconds, double WallSeconds);
 
     public static Row ToRow(AdversaryRunRow run)
     {
@@ -18,7 +18,7 @@ public static class TransferCurveCsv
         var c = r.Cell;
         return new Row(c.Dataset, c.Profile, c.Defense, c.Adversary, c.Attack, c.Goal, c.Epsilon, c.Seed, c.Q, c.QueryBudget,
             r.Queries, r.OracleForwardPasses, r.Attacked, r.DefenseAccuracy, run.Vanilla?.DefenseAccuracy, run.Delta,
-            r.WhiteBoxSuccessRate, r.SurrogateAgreement, r.CleanAccuracy, r.SurrogateTrainingSeconds, r.AttackSeconds, run.WallSeconds);
+            r.WhiteBoxSuccessRate, r.SurrogateAgreement, r.CleanAccuracy, r.SurrogateTrainingSeconds, r.SurrogateBuildSeconds, r.AttackSeconds, run.WallSeconds);
     }
 
     private static string Format(object? value) => value switch

@@ -64,6 +64,7 @@ public sealed class TransferEvaluation(PureBlackBoxExampleCache cache)
             OracleForwardPasses = examples.OracleForwardPasses,
             EvaluationForwardPasses = (test.Count + predictions.shape[0]) * passes,
             SurrogateTrainingSeconds = reused ? 0 : examples.SurrogateTrainingSeconds,
+            SurrogateBuildSeconds = examples.SurrogateBuildSeconds,
             AttackSeconds = reused ? 0 : examples.AttackSeconds,
             ExamplesReused = reused,
             SurrogateConfig = examples.SurrogateConfig,
@@ -107,7 +108,10 @@ public sealed class TransferEvaluation(PureBlackBoxExampleCache cache)
             cat(parts.Select(p => p.Linf).ToList(), 0).to_type(ScalarType.Float32).data<float>().ToArray(),
             clock.Elapsed.TotalSeconds,
             surrogate.ArtefactHash, surrogate.TrainingSetSize, surrogate.Queries, surrogate.Rejected, surrogate.OracleForwardPasses,
-            surrogate.TrainingSeconds, surrogateHeldOut.data<long>().ToArray(), surrogate.Config);
+            surrogate.TrainingSeconds, surrogateHeldOut.data<long>().ToArray(), surrogate.Config)
+        {
+            SurrogateBuildSeconds = surrogate.BuildSeconds,
+        };
     }
 
     private static double? Agreement(long[] surrogate, Tensor oracle)

@@ -9,5 +9,8 @@ public sealed record TransferExamples(
     string SurrogateArtefact, int SurrogateTrainingSetSize, long Queries, long Rejected, long OracleForwardPasses,
     double SurrogateTrainingSeconds, long[] SurrogateHeldOut, IReadOnlyDictionary<string, string> SurrogateConfig) : IDisposable
 {
+    /// <summary>The surrogate's training wall time as recorded when it was built (cached or not).</summary>
+    public double SurrogateBuildSeconds { get; init; }
+
     public void Dispose() => Adversarial.Dispose();
 }
