@@ -50,7 +50,7 @@ public sealed class GridPlannerTests
     [Test]
     public void Load_ShippedConfigs_AreValid()
     {
-        foreach (var name in new[] { "smoke", "quick", "quick-full", "paper" })
+        foreach (var name in new[] { "smoke", "quick", "quick-full", "paper", "clean", "transfer" })
             Assert.That(GridPlanner.Plan(GridConfigFile.Load(name)), Is.Not.Empty, name);
     }
 
