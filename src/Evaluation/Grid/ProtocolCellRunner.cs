@@ -36,8 +36,7 @@ public sealed class ProtocolCellRunner(IServiceProvider services, FittedDefenses
         var epsilon = ProtocolEpsilon.Default(cell.Dataset, attack.Id) * cell.EpsilonScale;
         var transfer = new TransferCell(cell.Dataset, cell.Profile, cell.Defense, adversary.Id, cell.Q ?? 1, attack.Id,
             cell.Goal == AttackGoals.Targeted, cell.Seed, epsilon);
-        var oracleKey = string.Join('|', cell.Defense, cell.Variant, cell.Profile, cell.Seed,
-            string.Join(',', fitted.Trainer.Weights.OrderBy(w => w.Key, StringComparer.Ordinal).Select(w => $"{w.Key}={w.Value}")));
+        var oracleKey = OracleKey.Of(cell.Defense, cell.Profile, cell.Dataset, cell.Seed, cell.Variant, fitted.Trainer.Weights);
         var context = new AdversaryContext(DatasetInfo.FromId(cell.Dataset), defenses.Train(cell), profile,
             defenses.Trainer(DenseVariant.VariantId, cell), defenses.Zoo, defenses.Environment.Device, oracleKey);
         var options = profile.Section(ProtocolOptions.SectionName, new ProtocolOptions()) with { AttackedPoints = cell.Points };

@@ -50,8 +50,7 @@ public sealed class AdversaryRunner(IServiceProvider services, PureBlackBoxExamp
             var recorder = new RecordingNetworkTrainer(new NetworkTrainer(store, device, log: log));
             log?.Invoke($"fitting defense '{id}' ({request.Profile}, {request.Dataset}, seed {request.Seed})");
             defense.Fit(new DefenseContext(dataset, train, profile, recorder, zoo, device, request.Seed));
-            var key = string.Join("|", id, request.Profile, request.Dataset, request.Seed, recorder.VariantId,
-                string.Join(",", recorder.Weights.OrderBy(w => w.Key).Select(w => $"{w.Key}={w.Value}")));
+            var key = OracleKey.Of(id, request.Profile, request.Dataset, request.Seed, recorder.VariantId, recorder.Weights);
             return fitted[id] = (defense, key);
         }
 
