@@ -10,7 +10,8 @@ namespace Robustness.Evaluation.Protocol;
 /// Runs one transfer cell (Mahmood et al. 2021): the adversary builds its surrogate, a white-box attack on the
 /// surrogate crafts examples for the attacked test points, the defense classifies them, and the protocol scores them.
 /// </summary>
-public sealed class TransferEvaluation(PureBlackBoxExampleCache cache)
+/// <param name="surrogates">Oracle surrogates shared by the cells of one run; null builds one per cell.</param>
+public sealed class TransferEvaluation(PureBlackBoxExampleCache cache, OracleSurrogateCache? surrogates = null)
 {
     public CellResult Run(TransferCell cell, TransferInputs inputs, IProgress<AdversaryProgress>? progress = null)
     {
@@ -73,12 +74,29 @@ public sealed class TransferEvaluation(PureBlackBoxExampleCache cache)
         return result;
     }
 
-    private static TransferExamples Craft(TransferCell cell, TransferInputs inputs, Tensor images, Tensor labels, Tensor? targets,
+    private TransferExamples Craft(TransferCell cell, TransferInputs inputs, Tensor images, Tensor labels, Tensor? targets,
         IProgress<AdversaryProgress>? progress)
     {
         using var scope = NewDisposeScope();
         var budget = new AdversaryBudget(cell.Q, cell.Seed, cell.QueryBudget);
-        using var surrogate = inputs.Adversary.BuildSurrogate(inputs.Context with { HeldOut = null }, inputs.Defense, budget, progress);
+        SurrogateResult Build() => inputs.Adversary.BuildSurrogate(inputs.Context with { HeldOut = null }, inputs.Defense, budget, progress);
+        var reused = false;
+        var surrogate = surrogates is null || !inputs.Adversary.QueriesOracle
+            ? Build()
+            : surrogates.GetOrAdd(OracleSurrogateCache.Key(cell, inputs.Context.OracleKey), Build, out reused);
+        try
+        {
+            return Craft(cell, inputs, images, labels, targets, surrogate, reused);
+        }
+        finally
+        {
+            if (surrogates is null || !inputs.Adversary.QueriesOracle) surrogate.Dispose();
+        }
+    }
+
+    private static TransferExamples Craft(TransferCell cell, TransferInputs inputs, Tensor images, Tensor labels, Tensor? targets,
+        SurrogateResult surrogate, bool surrogateReused)
+    {
         var heldOutCount = Math.Min(inputs.Options.AgreementPoints, inputs.Test.Count);
         var surrogateHeldOut = surrogate.Surrogate.PredictLabels(inputs.Test.Images.narrow(0, 0, heldOutCount));
 
@@ -108,7 +126,7 @@ public sealed class TransferEvaluation(PureBlackBoxExampleCache cache)
             cat(parts.Select(p => p.Linf).ToList(), 0).to_type(ScalarType.Float32).data<float>().ToArray(),
             clock.Elapsed.TotalSeconds,
             surrogate.ArtefactHash, surrogate.TrainingSetSize, surrogate.Queries, surrogate.Rejected, surrogate.OracleForwardPasses,
-            surrogate.TrainingSeconds, surrogateHeldOut.data<long>().ToArray(), surrogate.Config)
+            surrogateReused ? 0 : surrogate.TrainingSeconds, surrogateHeldOut.data<long>().ToArray(), surrogate.Config)
         {
             SurrogateBuildSeconds = surrogate.BuildSeconds,
         };
