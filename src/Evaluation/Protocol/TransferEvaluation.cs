@@ -81,16 +81,17 @@ public sealed class TransferEvaluation(PureBlackBoxExampleCache cache, OracleSur
         var budget = new AdversaryBudget(cell.Q, cell.Seed, cell.QueryBudget);
         SurrogateResult Build() => inputs.Adversary.BuildSurrogate(inputs.Context with { HeldOut = null }, inputs.Defense, budget, progress);
         var reused = false;
-        var surrogate = surrogates is null || !inputs.Adversary.QueriesOracle
-            ? Build()
-            : surrogates.GetOrAdd(OracleSurrogateCache.Key(cell, inputs.Context.OracleKey), Build, out reused);
+        var shared = surrogates is not null && inputs.Adversary.QueriesOracle;
+        var surrogate = shared
+            ? surrogates!.GetOrAdd(OracleSurrogateCache.Key(cell, inputs.Context.OracleKey), Build, out reused)
+            : Build();
         try
         {
             return Craft(cell, inputs, images, labels, targets, surrogate, reused);
         }
         finally
         {
-            if (surrogates is null || !inputs.Adversary.QueriesOracle) surrogate.Dispose();
+            if (!shared) surrogate.Dispose();
         }
     }
 
