@@ -81,17 +81,16 @@ public sealed class TransferEvaluation(PureBlackBoxExampleCache cache, OracleSur
         var budget = new AdversaryBudget(cell.Q, cell.Seed, cell.QueryBudget);
         SurrogateResult Build() => inputs.Adversary.BuildSurrogate(inputs.Context with { HeldOut = null }, inputs.Defense, budget, progress);
         var reused = false;
-        var shared = surrogates is not null && inputs.Adversary.QueriesOracle;
-        var surrogate = shared
-            ? surrogates!.GetOrAdd(OracleSurrogateCache.Key(cell, inputs.Context.OracleKey), Build, out reused)
-            : Build();
+        var surrogate = surrogates is null || !inputs.Adversary.QueriesOracle
+            ? Build()
+            : surrogates.GetOrAdd(OracleSurrogateCache.Key(cell, inputs.Context.OracleKey), Build, out reused);
         try
         {
             return Craft(cell, inputs, images, labels, targets, surrogate, reused);
         }
         finally
         {
-            if (!shared) surrogate.Dispose();
+            if (surrogates is null || !inputs.Adversary.QueriesOracle) surrogate.Dispose();
         }
     }
 
