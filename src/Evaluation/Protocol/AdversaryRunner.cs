@@ -55,7 +55,6 @@ public sealed class AdversaryRunner(IServiceProvider services, PureBlackBoxExamp
         }
 
         var rows = new List<AdversaryRunRow>();
-        using var surrogateCache = new OracleSurrogateCache();
         try
         {
             foreach (var attackId in attackIds)
@@ -71,7 +70,7 @@ public sealed class AdversaryRunner(IServiceProvider services, PureBlackBoxExamp
                     log?.Invoke($"cell {cell}");
                     var context = new AdversaryContext(dataset, train, profile, surrogates, zoo, device, key);
                     var progress = new Progress<AdversaryProgress>(p => log?.Invoke($"  {p.AdversaryId}: {p.Message} (queries so far {p.QueriesSoFar})"));
-                    return new TransferEvaluation(cache, surrogateCache).Run(cell, new TransferInputs(defense, adversary, attack, context, test, options), progress);
+                    return new TransferEvaluation(cache).Run(cell, new TransferInputs(defense, adversary, attack, context, test, options), progress);
                 }
                 var defended = Evaluate(request.Defense);
                 var vanilla = request.Defense == VanillaId ? null : Evaluate(VanillaId);

@@ -10,8 +10,7 @@ namespace Robustness.Evaluation.Protocol;
 /// Runs one transfer cell (Mahmood et al. 2021): the adversary builds its surrogate, a white-box attack on the
 /// surrogate crafts examples for the attacked test points, the defense classifies them, and the protocol scores them.
 /// </summary>
-/// <param name="surrogates">Oracle surrogates shared by the cells of one run; null builds one per cell.</param>
-public sealed class TransferEvaluation(PureBlackBoxExampleCache cache, OracleSurrogateCache? surrogates = null)
+public sealed class TransferEvaluation(PureBlackBoxExampleCache cache)
 {
     public CellResult Run(TransferCell cell, TransferInputs inputs, IProgress<AdversaryProgress>? progress = null)
     {
@@ -74,29 +73,12 @@ public sealed class TransferEvaluation(PureBlackBoxExampleCache cache, OracleSur
         return result;
     }
 
-    private TransferExamples Craft(TransferCell cell, TransferInputs inputs, Tensor images, Tensor labels, Tensor? targets,
+    private static TransferExamples Craft(TransferCell cell, TransferInputs inputs, Tensor images, Tensor labels, Tensor? targets,
         IProgress<AdversaryProgress>? progress)
     {
         using var scope = NewDisposeScope();
         var budget = new AdversaryBudget(cell.Q, cell.Seed, cell.QueryBudget);
-        SurrogateResult Build() => inputs.Adversary.BuildSurrogate(inputs.Context with { HeldOut = null }, inputs.Defense, budget, progress);
-        var reused = false;
-        var surrogate = surrogates is null || !inputs.Adversary.QueriesOracle
-            ? Build()
-            : surrogates.GetOrAdd(OracleSurrogateCache.Key(cell, inputs.Context.OracleKey), Build, out reused);
-        try
-        {
-            return Craft(cell, inputs, images, labels, targets, surrogate, reused);
-        }
-        finally
-        {
-            if (surrogates is null || !inputs.Adversary.QueriesOracle) surrogate.Dispose();
-        }
-    }
-
-    private static TransferExamples Craft(TransferCell cell, TransferInputs inputs, Tensor images, Tensor labels, Tensor? targets,
-        SurrogateResult surrogate, bool surrogateReused)
-    {
+        using var surrogate = inputs.Adversary.BuildSurrogate(inputs.Context with { HeldOut = null }, inputs.Defense, budget, progress);
         var heldOutCount = Math.Min(inputs.Options.AgreementPoints, inputs.Test.Count);
         var surrogateHeldOut = surrogate.Surrogate.PredictLabels(inputs.Test.Images.narrow(0, 0, heldOutCount));
 
@@ -126,7 +108,7 @@ public sealed class TransferEvaluation(PureBlackBoxExampleCache cache, OracleSur
             cat(parts.Select(p => p.Linf).ToList(), 0).to_type(ScalarType.Float32).data<float>().ToArray(),
             clock.Elapsed.TotalSeconds,
             surrogate.ArtefactHash, surrogate.TrainingSetSize, surrogate.Queries, surrogate.Rejected, surrogate.OracleForwardPasses,
-            surrogateReused ? 0 : surrogate.TrainingSeconds, surrogateHeldOut.data<long>().ToArray(), surrogate.Config)
+            surrogate.TrainingSeconds, surrogateHeldOut.data<long>().ToArray(), surrogate.Config)
         {
             SurrogateBuildSeconds = surrogate.BuildSeconds,
         };
