@@ -58,11 +58,8 @@ internal sealed class SurrogateNetwork
         ArtefactHash = report.ArtefactHash;
         AllFromCache &= report.FromCache;
         if (!report.FromCache) Seconds += clock.Elapsed.TotalSeconds;
-        BuildSeconds += report.FromCache ? RecordedSeconds(report) : clock.Elapsed.TotalSeconds;
+        BuildSeconds += report.FromCache ? report.RecordedSeconds : clock.Elapsed.TotalSeconds;
     }
-
-    private static double RecordedSeconds(TrainingReport report) =>
-        report.Metrics.GetValueOrDefault("trainingSeconds") + report.Metrics.GetValueOrDefault("variantSeconds");
 
     public static Dictionary<string, string> BaseConfig(AdversaryContext context, AdversaryOptions options, AdversaryBudget budget, string adversaryId) => new()
     {

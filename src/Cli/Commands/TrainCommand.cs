@@ -45,7 +45,7 @@ public sealed class TrainCommand(IModelZoo zoo) : Command<TrainSettings>
         var watch = Stopwatch.StartNew();
         var report = Run(store, device, request, model, train);
         var accuracy = ClassifierAccuracy.Evaluate(new ModuleClassifier(model, dataset.NumClasses, device), test);
-        var trainingSeconds = report.FromCache ? report.Metrics.GetValueOrDefault("trainingSeconds", double.NaN) : report.Seconds;
+        var trainingSeconds = report.FromCache ? report.Metrics.GetValueOrDefault(TrainingReport.TrainingSecondsMetric, double.NaN) : report.Seconds;
         Console.WriteLine($"artefact {report.ArtefactHash} ({(report.FromCache ? "reused" : "trained")})");
         Console.WriteLine($"clean test accuracy {accuracy:P2} on {test.Count} images; training time {trainingSeconds:F1} s; wall {watch.Elapsed.TotalSeconds:F1} s");
         return 0;

@@ -43,7 +43,7 @@ public sealed class NetworkTrainer(
         if (store.Exists(hash)) return Load(hash, network, 0);
         var watch = Stopwatch.StartNew();
         variant.Apply(network, request, data, device);
-        var metrics = new Dictionary<string, double>(dense.Metrics) { ["variantSeconds"] = watch.Elapsed.TotalSeconds };
+        var metrics = new Dictionary<string, double>(dense.Metrics) { [TrainingReport.VariantSecondsMetric] = watch.Elapsed.TotalSeconds };
         Commit(hash, key, request, data, network, metrics, watch.Elapsed.TotalSeconds);
         return new TrainingReport(hash, false, dense.EpochsRun, dense.Seconds + watch.Elapsed.TotalSeconds, dense.FinalLoss, metrics);
     }
@@ -63,7 +63,7 @@ public sealed class NetworkTrainer(
         var outcome = trainer.Train(network, data);
         var metrics = new Dictionary<string, double>
         {
-            ["finalLoss"] = outcome.FinalLoss, ["resumedFromEpoch"] = outcome.ResumedFromEpoch, ["trainingSeconds"] = outcome.Seconds,
+            ["finalLoss"] = outcome.FinalLoss, ["resumedFromEpoch"] = outcome.ResumedFromEpoch, [TrainingReport.TrainingSecondsMetric] = outcome.Seconds,
         };
         Commit(hash, key, request, data, network, metrics, outcome.Seconds);
         store.DeleteWorkDirectory(hash);

@@ -5,4 +5,14 @@ namespace Robustness.Core.Training;
 /// <param name="FromCache">True when an existing artefact was loaded instead of training.</param>
 public sealed record TrainingReport(
     string ArtefactHash, bool FromCache, int EpochsRun, double Seconds, double FinalLoss,
-    IReadOnlyDictionary<string, double> Metrics);
+    IReadOnlyDictionary<string, double> Metrics)
+{
+    public const string TrainingSecondsMetric = "trainingSeconds";
+    public const string VariantSecondsMetric = "variantSeconds";
+
+    /// <summary>Training wall time as recorded when the artefact was built: <see cref="Seconds"/> for a fresh run, the
+    /// manifest's metrics for a cache hit.</summary>
+    public double RecordedSeconds => FromCache
+        ? Metrics.GetValueOrDefault(TrainingSecondsMetric) + Metrics.GetValueOrDefault(VariantSecondsMetric)
+        : Seconds;
+}
