@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using Robustness.Core;
 using Spectre.Console.Cli;
 
 namespace Robustness.Cli.Commands;
@@ -18,8 +19,8 @@ public class GridSettings : PluginSettings
     [CommandOption("--artefacts <DIR>"), Description("Trained-artefact store (default $ROBUSTNESS_ARTEFACTS or .artefacts).")]
     public string? Artefacts { get; init; }
 
-    [CommandOption("--device <DEVICE>"), Description("cpu, cuda, cuda:N or auto."), DefaultValue("cpu")]
-    public string Device { get; init; } = "cpu";
+    [CommandOption("--device <DEVICE>"), Description("auto (default), cpu, cuda or cuda:N."), DefaultValue(DeviceSelection.Default)]
+    public string Device { get; init; } = DeviceSelection.Default;
 
     [CommandOption("--data <DIR>"), Description("Root holding the dataset folders.")]
     public string? Data { get; init; }

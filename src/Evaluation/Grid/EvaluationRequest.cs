@@ -1,3 +1,5 @@
+using Robustness.Core;
+
 namespace Robustness.Evaluation.Grid;
 
 /// <summary>What the evaluate / run-cell / plan / nightly commands ask for.</summary>
@@ -7,7 +9,7 @@ namespace Robustness.Evaluation.Grid;
 /// <param name="RunId">Run name in the store; default "&lt;config&gt;-&lt;profile&gt;".</param>
 /// <param name="ProfilesFile">A profiles.json replacing the embedded one.</param>
 public sealed record EvaluationRequest(
-    string Config, string? Profile = null, string? Store = null, string? Artefacts = null, string Device = "cpu",
+    string Config, string? Profile = null, string? Store = null, string? Artefacts = null, string Device = DeviceSelection.Default,
     string? Data = null, string? RunId = null, string? ProfilesFile = null)
 {
     public const string ArtefactsVariable = "ROBUSTNESS_ARTEFACTS";

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Globalization;
+using Robustness.Core;
 using Robustness.Core.Data;
 using Robustness.Core.Profiles;
 using Spectre.Console;
@@ -42,8 +43,8 @@ public sealed class AttackSettings : CommandSettings
     [CommandOption("--csv <FILE>"), Description("Write the table as CSV.")]
     public string? Csv { get; init; }
 
-    [CommandOption("--device <DEVICE>"), Description("cpu, cuda, cuda:N or auto."), DefaultValue("cpu")]
-    public string Device { get; init; } = "cpu";
+    [CommandOption("--device <DEVICE>"), Description("auto (default), cpu, cuda or cuda:N."), DefaultValue(DeviceSelection.Default)]
+    public string Device { get; init; } = DeviceSelection.Default;
 
     [CommandOption("--artefacts <DIR>"), Description("Trained-artefact store (default $ROBUSTNESS_ARTEFACTS or .artefacts).")]
     public string? Artefacts { get; init; }
