@@ -51,5 +51,5 @@ public static class GridProgressDisplay
 
     public static string Status(CellOutcome o) => o.Status == CellStatus.Ok
         ? string.Join(", ", o.Metrics.Select(kv => $"{kv.Key}={kv.Value.ToString("0.####", CultureInfo.InvariantCulture)}"))
-        : $"{o.Status}: {o.Error}";
+        : $"{o.Status}: {o.ErrorSummary}";
 }

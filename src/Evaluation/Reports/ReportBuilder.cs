@@ -26,7 +26,7 @@ public static class ReportBuilder
             DenseVsPruned = DenseVsPruned(attacks),
             Checklist = EvaluationChecklist.Evaluate(attacks, config.Baseline, config.Checklist),
             Standards = PaperStandards.Evaluate(config, clean, attacks),
-            Failures = outcomes.Where(o => o.Status == CellStatus.Failed).Select(o => new FailureRow(o.Cell.Id, o.Cell.Describe(), o.Error ?? "")).ToList(),
+            Failures = outcomes.Where(o => o.Status == CellStatus.Failed).Select(o => new FailureRow(o.Cell.Id, o.Cell.Describe(), o.ErrorSummary ?? "", o.Error ?? "")).ToList(),
             Provenance = Summarise(outcomes),
             Deviations = Deviations(config),
         };
