@@ -20,7 +20,7 @@ public sealed class NightlyCommand(IServiceProvider services) : Command<NightlyC
         public string Baseline { get; init; } = "";
 
         public override ValidationResult Validate() =>
-            string.IsNullOrWhiteSpace(Baseline) ? ValidationResult.Error("--baseline RUN is required") : ValidationResult.Success();
+            string.IsNullOrWhiteSpace(Baseline) ? ValidationResult.Error("--baseline RUN is required") : base.Validate();
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken) => CommandErrors.Guard(() =>

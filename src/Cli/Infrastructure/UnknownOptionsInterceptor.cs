@@ -1,0 +1,36 @@
+using System.Reflection;
+using Robustness.Core.Contracts;
+using Spectre.Console.Cli;
+
+namespace Robustness.Cli.Infrastructure;
+
+/// <summary>
+/// Spectre.Console.Cli's default parsing puts options a command does not declare into <see cref="CommandContext.Remaining"/>
+/// and runs the command anyway, so `plan --confg x.json` planned the default grid. This interceptor turns the first
+/// such option, or any argument after "--", into an error naming it and the closest declared option, before the command
+/// runs. (Spectre's own strict mode rejects them too, but without naming what the user meant.)
+/// </summary>
+public sealed class UnknownOptionsInterceptor : ICommandInterceptor
+{
+    public void Intercept(CommandContext context, CommandSettings settings)
+    {
+        var unknown = context.Remaining.Parsed.Select(g => g.Key).FirstOrDefault();
+        if (unknown is not null)
+        {
+            var option = unknown.StartsWith('-') ? unknown : (unknown.Length == 1 ? "-" : "--") + unknown;
+            var known = DeclaredOptions(settings.GetType());
+            throw new ArgumentException($"unknown option {option} for '{context.Name}' ({ClosestName.Hint(option.TrimStart('-'), known, k => $"--{k}")}).");
+        }
+        if (context.Remaining.Raw.Count > 0)
+            throw new ArgumentException($"'{context.Name}' takes no arguments after \"--\" (got: {string.Join(' ', context.Remaining.Raw)}).");
+    }
+
+    /// <summary>The long names (without "--") of every option the settings type declares, inherited ones included.</summary>
+    public static IReadOnlyList<string> DeclaredOptions(Type settings) => settings
+        .GetProperties(BindingFlags.Public | BindingFlags.Instance)
+        .Select(p => p.GetCustomAttribute<CommandOptionAttribute>())
+        .OfType<CommandOptionAttribute>()
+        .SelectMany(a => a.LongNames)
+        .Distinct()
+        .ToList();
+}
