@@ -1,5 +1,6 @@
 using System.Reflection;
 using Robustness.Core.Contracts;
+using Robustness.Evaluation.Plugins;
 using Spectre.Console.Cli;
 
 namespace Robustness.Cli.Infrastructure;
@@ -14,23 +15,27 @@ public sealed class UnknownOptionsInterceptor : ICommandInterceptor
 {
     public void Intercept(CommandContext context, CommandSettings settings)
     {
-        var unknown = context.Remaining.Parsed.Select(g => g.Key).FirstOrDefault();
+        var known = KnownOptions(settings.GetType());
+        var unknown = context.Remaining.Parsed.Select(g => g.Key).FirstOrDefault(k => !known.Contains(k.TrimStart('-')));
         if (unknown is not null)
         {
             var option = unknown.StartsWith('-') ? unknown : (unknown.Length == 1 ? "-" : "--") + unknown;
-            var known = DeclaredOptions(settings.GetType());
             throw new ArgumentException($"unknown option {option} for '{context.Name}' ({ClosestName.Hint(option.TrimStart('-'), known, k => $"--{k}")}).");
         }
         if (context.Remaining.Raw.Count > 0)
             throw new ArgumentException($"'{context.Name}' takes no arguments after \"--\" (got: {string.Join(' ', context.Remaining.Raw)}).");
     }
 
-    /// <summary>The long names (without "--") of every option the settings type declares, inherited ones included.</summary>
-    public static IReadOnlyList<string> DeclaredOptions(Type settings) => settings
+    /// <summary>
+    /// The long names (without "--") of every option the settings type declares, inherited ones included, plus --plugin:
+    /// Program.cs reads that one from the raw command line for every command, before parsing.
+    /// </summary>
+    public static IReadOnlyList<string> KnownOptions(Type settings) => settings
         .GetProperties(BindingFlags.Public | BindingFlags.Instance)
         .Select(p => p.GetCustomAttribute<CommandOptionAttribute>())
         .OfType<CommandOptionAttribute>()
         .SelectMany(a => a.LongNames)
+        .Append(PluginLoader.Option.TrimStart('-'))
         .Distinct()
         .ToList();
 }

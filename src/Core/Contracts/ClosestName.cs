@@ -7,12 +7,12 @@ namespace Robustness.Core.Contracts;
 /// </summary>
 public static class ClosestName
 {
-    /// <summary>The closest known name, or null when none is within a typo's distance (2 edits, or a third of the name).</summary>
+    /// <summary>The closest known name, or null when none is within a typo's distance (a third of the name's letters, at least 1).</summary>
     public static string? Find(string name, IEnumerable<string> known)
     {
         var best = known.Select(k => (Name: k, Distance: Distance(name, k)))
             .OrderBy(c => c.Distance).ThenBy(c => c.Name, StringComparer.Ordinal).FirstOrDefault();
-        return best.Name is not null && best.Distance <= Math.Max(2, name.Length / 3) ? best.Name : null;
+        return best.Name is not null && best.Distance <= Math.Max(1, name.Length / 3) ? best.Name : null;
     }
 
     /// <summary>"did you mean 'x'?" when one is close, else "known: a, b, c".</summary>
