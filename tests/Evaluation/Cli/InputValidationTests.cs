@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using Robustness.Evaluation.Tests.Support;
-using Robustness.Testing;
+using TempDirectory = Robustness.Testing.TempDirectory;
 
 namespace Robustness.Evaluation.Tests.Cli;
 

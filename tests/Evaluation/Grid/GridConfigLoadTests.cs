@@ -12,7 +12,13 @@ namespace Robustness.Evaluation.Tests.Grid;
 /// </summary>
 public sealed class GridConfigLoadTests
 {
-    private static readonly ServiceProvider Services = new ServiceCollection().AddRobustnessDefenses().AddRobustnessEvaluation().BuildServiceProvider();
+    private ServiceProvider Services = null!;
+
+    [OneTimeSetUp]
+    public void RegisterPlugins() => Services = new ServiceCollection().AddRobustnessDefenses().AddRobustnessEvaluation().BuildServiceProvider();
+
+    [OneTimeTearDown]
+    public void DisposeServices() => Services.Dispose();
 
     private static JsonObject Valid() => new()
     {
