@@ -9,7 +9,7 @@ namespace Robustness.Cli.Infrastructure;
 /// Spectre.Console.Cli's default parsing puts options a command does not declare into <see cref="CommandContext.Remaining"/>
 /// and runs the command anyway, so `plan --confg x.json` planned the default grid. This interceptor turns the first
 /// such option, or any argument after "--", into an error naming it and the closest declared option, before the command
-/// runs. (Spectre's own strict mode rejects them too, but without naming what the user meant.)
+/// runs (settings' own Validate runs before interceptors, so commands keep required-option checks in Execute).
 /// </summary>
 public sealed class UnknownOptionsInterceptor : ICommandInterceptor
 {
