@@ -33,6 +33,7 @@ app.Configure(config =>
 {
     config.SetApplicationName("robustness");
     config.SetExceptionHandler((exception, _) => CommandErrors.Handle(exception));
+    config.SetInterceptor(new UnknownOptionsInterceptor());
     config.AddCommand<ListCommand>("list").WithDescription("List registered defenses, attacks, adversaries and models.");
     config.AddCommand<TrainCommand>("train").WithDescription("Train (or reuse) a profile's vanilla backbone; resumes a killed run; prints clean accuracy.");
     config.AddCommand<BenchCommand>("bench").WithDescription("Images/s of training and input-gradient steps per zoo model, GFLOP/s vs SGEMM, ratio to PyTorch eager.");

@@ -71,7 +71,7 @@ public sealed class AdversaryCommand(AdversaryRunner runner) : Command<Adversary
             Q is <= 0 or > 1 ? ValidationResult.Error($"--q {Q} must be in (0, 1].")
             : Seed < 0 ? ValidationResult.Error("--seed must be >= 0.")
             : QueryBudget is < 1 ? ValidationResult.Error($"--query-budget {QueryBudget} must be >= 1.")
-            : Epsilon is < 0 ? ValidationResult.Error($"--epsilon {Epsilon} must be >= 0.")
+            : Epsilon is <= 0 or > 1 ? ValidationResult.Error($"--epsilon {Epsilon} must be in (0, 1] (images are in [0, 1]).")
             : Points is < 1 ? ValidationResult.Error($"--points {Points} must be >= 1.")
             : ValidationResult.Success();
     }

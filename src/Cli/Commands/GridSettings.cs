@@ -1,5 +1,7 @@
 using System.ComponentModel;
 using Robustness.Core;
+using Robustness.Evaluation.Store;
+using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace Robustness.Cli.Commands;
@@ -33,6 +35,10 @@ public class GridSettings : PluginSettings
 
     [CommandOption("--reports <DIR>"), Description("Where reports/<run>/ is written."), DefaultValue("reports")]
     public string Reports { get; init; } = "reports";
+
+    /// <summary>Checks shared by every grid command; a command adding its own checks calls this first.</summary>
+    public override ValidationResult Validate() =>
+        Run is not null && RunNames.Problem(Run) is { } problem ? ValidationResult.Error(problem) : ValidationResult.Success();
 
     public Evaluation.Grid.EvaluationRequest ToRequest() => new(Config, Profile, Store, Artefacts, Device, Data, Run, ProfilesFile);
 }

@@ -19,6 +19,9 @@ public sealed class ReportCommand : Command<ReportCommand.Settings>
 
         [CommandOption("--reports <DIR>"), DefaultValue("reports")]
         public string Reports { get; init; } = "reports";
+
+        public override ValidationResult Validate() =>
+            Run is not null && RunNames.Problem(Run) is { } problem ? ValidationResult.Error(problem) : ValidationResult.Success();
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken) => CommandErrors.Guard(() =>

@@ -12,7 +12,7 @@ namespace Robustness.Cli.Commands;
 /// `robustness slurm`: writes (and with --submit, submits) an `sbatch --array` script whose task i runs
 /// `robustness run-cell --index i` against a shared store and artefact directory.
 /// </summary>
-public sealed class SlurmCommand : Command<SlurmCommand.Settings>
+public sealed class SlurmCommand(IServiceProvider services) : Command<SlurmCommand.Settings>
 {
     public sealed class Settings : GridSettings
     {
@@ -45,13 +45,13 @@ public sealed class SlurmCommand : Command<SlurmCommand.Settings>
             if (CpusPerTask < 1) return ValidationResult.Error("--cpus-per-task must be >= 1");
             if (Submit && (Store is null || !ResultsStores.IsPostgres(Store)))
                 return ValidationResult.Error("--submit needs a shared PostgreSQL --store (postgres://user@host/db): tasks on other nodes cannot share a SQLite file.");
-            return ValidationResult.Success();
+            return base.Validate();
         }
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken) => CommandErrors.Guard(() =>
     {
-        var config = GridConfigFile.Load(settings.Config, settings.Profile);
+        var config = GridConfigFile.Load(settings.Config, settings.Profile, services, settings.ProfilesFile);
         var cells = GridPlanner.Plan(config);
         var run = settings.Run ?? $"{config.Name}-{config.Profile}";
         var logs = Path.GetFullPath(settings.Logs);

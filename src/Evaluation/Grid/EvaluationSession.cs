@@ -34,10 +34,12 @@ public sealed class EvaluationSession : IDisposable
     public IReadOnlyList<GridCell> Cells { get; }
     public string RunId { get; }
 
-    /// <summary>Validates the config, then opens the store: either failing throws before anything is touched.</summary>
+    /// <summary>Validates the device, run name and config, then opens the store: any failing throws before anything is touched.</summary>
     public static EvaluationSession Open(IServiceProvider services, EvaluationRequest request)
     {
-        var config = GridConfigFile.Load(request.Config, request.Profile);
+        DeviceSelection.Resolve(request.Device);
+        if (request.RunId is not null) RunNames.Ensure(request.RunId);
+        var config = GridConfigFile.Load(request.Config, request.Profile, services, request.ProfilesFile);
         var store = ResultsStores.Open(request.Store);
         return new EvaluationSession(services, request, config, store);
     }

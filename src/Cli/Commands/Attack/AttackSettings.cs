@@ -63,8 +63,8 @@ public sealed class AttackSettings : CommandSettings
 
     public IReadOnlyList<double> Epsilons() => string.IsNullOrWhiteSpace(Eps) ? [] :
         Eps.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(e => double.TryParse(e, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && v > 0 && double.IsFinite(v)
-                ? v : throw new ArgumentException($"--eps: '{e}' is not a positive number"))
+            .Select(e => double.TryParse(e, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && v is > 0 and <= 1
+                ? v : throw new ArgumentException($"--eps: '{e}' is outside (0, 1] (images are in [0, 1])"))
             .ToList();
 
     public override ValidationResult Validate()
