@@ -72,7 +72,7 @@ public sealed class EcocDefense : IDefense
 
     private static Dictionary<string, string> Config(EcocOptions o) => new()
     {
-        ["code"] = "sylvester-hadamard-rows-1..k",
+        ["code"] = "hadamard-spanning-rows-signed",
         ["codeLength"] = o.CodeLength.ToString(CultureInfo.InvariantCulture),
         ["networks"] = o.Networks.ToString(CultureInfo.InvariantCulture),
         ["loss"] = "hinge-on-raw-bit-scores",
