@@ -29,6 +29,9 @@ public sealed record AdversaryOptions
 
     public LambdaSchedule LambdaSchedule { get; init; } = LambdaSchedule.Periodic;
 
+    /// <summary>Output differentiated by the augmentation, and clipping (paper's code: the logit, unclipped).</summary>
+    public JacobianRule JacobianRule { get; init; } = JacobianRule.LogitSign;
+
     /// <summary>τ of the periodic schedule: augmentations between sign flips.</summary>
     public int LambdaPeriod { get; init; } = 3;
 
