@@ -1,3 +1,4 @@
+using NUnit.Framework;
 using Robustness.Core.Contracts;
 using Robustness.Testing.Conformance;
 
