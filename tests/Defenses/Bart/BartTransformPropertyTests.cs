@@ -4,7 +4,7 @@ using static TorchSharp.torch;
 
 namespace Robustness.Defenses.Tests.Bart;
 
-/// <summary>The defining property of each transform added to reach Beware's groups: LAB, seam carving, CLAHE.</summary>
+/// <summary>The defining property of each transform added to reach Beware's groups: LAB, seam carving, CLAHE, greyscale mixes.</summary>
 public sealed class BartTransformPropertyTests
 {
     [Test]
@@ -111,5 +111,26 @@ public sealed class BartTransformPropertyTests
         var equalised = Clahe.Equalise(plane, 8, 8, clipLimit: 1.0);
         Assert.That(equalised[3, 3], Is.GreaterThan(0.9f), "brighter than everything else in the dark tile");
         Assert.That(equalised[3, 11], Is.LessThan(0.1f), "darker than everything else in the bright tile");
+    }
+
+    [Test]
+    public void GreyscaleMix_Variants_AreBewaresFullTwoThirdsOneChannelAndPartialMixes()
+    {
+        var images = rand([200, 3, 6, 6], generator: new Generator(9)) * 0.8f + 0.1f;
+        var output = new GreyscaleMix().Apply(images, new Generator(10));
+        int full = 0, twoThirds = 0, oneChannel = 0, partial = 0;
+        for (var i = 0; i < 200; i++)
+        {
+            bool Same(Tensor a, Tensor b) => (a - b).abs().max().item<float>() < 1e-6f;
+            var unchanged = Enumerable.Range(0, 3).Count(c => Same(output[i, c], images[i, c]));
+            var equalPairs = new[] { (0, 1), (0, 2), (1, 2) }.Count(p => Same(output[i, p.Item1], output[i, p.Item2]));
+            if (equalPairs == 3) full++;
+            else if (unchanged == 1 && equalPairs == 1) twoThirds++;
+            else if (unchanged == 2) oneChannel++;
+            else if (unchanged == 0 && equalPairs == 0) partial++;
+        }
+        TestContext.Out.WriteLine($"full {full}, two-thirds {twoThirds}, one-channel {oneChannel}, partial {partial}");
+        Assert.That(full + twoThirds + oneChannel + partial, Is.EqualTo(200), "every image is one of the four variants");
+        Assert.That(new[] { full, twoThirds, oneChannel, partial }, Is.All.GreaterThan(25));
     }
 }

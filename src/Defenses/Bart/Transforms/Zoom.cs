@@ -3,7 +3,8 @@ using static TorchSharp.torch;
 namespace Robustness.Defenses.Bart.Transforms;
 
 /// <summary>
-/// Zoom group, one variant per image: random crop-zoom (a fraction in [0, 0.3] off each side, bilinear resize back)
+/// Zoom group, one variant per image: random crop-zoom (a fraction in [10/256, 50/256] off each side, as Beware's
+/// margins of h·10/256 to h·50/256 pixels; bilinear resize back)
 /// or seam carving as in Beware's group 6.2 — remove t₁ lowest-energy seams (Sobel energy of the grey image) along
 /// one axis, or t₁ vertical then t₂ horizontal seams (p ½), t ∈ [round(h·10/256), round(h·50/256)] (1–6 px at 32),
 /// then resize back (bilinear).
@@ -24,7 +25,7 @@ public sealed class Zoom : IBartTransform
         using var scope = NewDisposeScope();
         var n = images.shape[0];
         var device = images.device;
-        var crop = PerImage.Uniform(generator, [n, 4], 0, 0.3, device);
+        var crop = PerImage.Uniform(generator, [n, 4], 10.0 / 256, 50.0 / 256, device);
         Tensor left = crop.select(1, 0), right = crop.select(1, 1), top = crop.select(1, 2), bottom = crop.select(1, 3);
         var zero = zeros(n, device: device);
         var theta = stack([
