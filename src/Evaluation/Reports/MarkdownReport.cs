@@ -13,6 +13,13 @@ public static class MarkdownReport
         s.AppendLine().AppendLine("## Deviations from the paper's protocol").AppendLine();
         foreach (var d in m.Deviations) s.AppendLine($"- {d}");
         if (m.Deviations.Count == 0) s.AppendLine("- none");
+        if (m.ComponentDeviations.Count > 0)
+        {
+            s.AppendLine().AppendLine(ReportText.ComponentDeviationsNote).AppendLine();
+            s.AppendLine("| " + string.Join(" | ", ReportText.ComponentDeviationHeaders) + " |");
+            s.AppendLine("|" + string.Concat(ReportText.ComponentDeviationHeaders.Select(_ => "---|")));
+            foreach (var row in m.ComponentDeviations) s.AppendLine("| " + string.Join(" | ", ReportText.Cells(row).Select(Escape)) + " |");
+        }
         foreach (var t in ReportTables.All(m))
         {
             s.AppendLine().AppendLine($"## {t.Title}").AppendLine();

@@ -1,0 +1,81 @@
+using System.Reflection;
+using System.Text.Json;
+using Robustness.Core.Fidelity;
+
+namespace Robustness.Evaluation.Fidelity;
+
+/// <summary>
+/// The one source of fidelity facts: fidelity.json (embedded), one entry per built-in component, plus any a
+/// plug-in declared. docs/fidelity.md and every report's Deviations section are generated from it.
+/// </summary>
+public sealed class FidelityCatalog
+{
+    public const string ResourceName = "Robustness.Evaluation.Fidelity.fidelity.json";
+
+    private static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+        UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow,
+    };
+
+    private readonly Dictionary<(string Kind, string Id), ComponentFidelity> byKey;
+
+    private FidelityCatalog(IReadOnlyList<ComponentFidelity> components, string source)
+    {
+        byKey = [];
+        foreach (var c in components)
+        {
+            Validate(c, source);
+            if (!byKey.TryAdd((c.Kind, c.Id), c))
+                throw new InvalidDataException($"{source}: {c.Kind} '{c.Id}' is described twice.");
+        }
+        Components = components;
+    }
+
+    /// <summary>Every component, in file order (plug-in declarations last).</summary>
+    public IReadOnlyList<ComponentFidelity> Components { get; }
+
+    public static FidelityCatalog Default()
+    {
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(ResourceName)
+            ?? throw new InvalidOperationException($"{ResourceName} is not embedded in Robustness.Evaluation");
+        return Parse(stream, "embedded fidelity.json");
+    }
+
+    public static FidelityCatalog Parse(Stream json, string source)
+    {
+        try
+        {
+            var file = JsonSerializer.Deserialize<FidelityFile>(json, JsonOptions)
+                ?? throw new InvalidDataException($"{source}: empty");
+            return new FidelityCatalog(file.Components, source);
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException($"{source}: invalid at {e.Path} (line {e.LineNumber + 1}): {e.Message}", e);
+        }
+    }
+
+    /// <summary>This catalog plus the components plug-ins declared (a declaration may not replace a built-in entry).</summary>
+    public FidelityCatalog With(IEnumerable<ComponentFidelity> declared) =>
+        new([.. Components, .. declared], "fidelity.json and plug-in declarations");
+
+    public ComponentFidelity? Find(string kind, string id) => byKey.GetValueOrDefault((kind, id));
+
+    public IEnumerable<ComponentFidelity> OfKind(string kind) => Components.Where(c => c.Kind == kind);
+
+    private static void Validate(ComponentFidelity c, string source)
+    {
+        var where = $"{source}: {c.Kind} '{c.Id}'";
+        if (!FidelityKinds.All.Contains(c.Kind)) throw new InvalidDataException($"{where}: unknown kind (known: {string.Join(", ", FidelityKinds.All)}).");
+        foreach (var (name, value) in new[] { ("title", c.Title), ("reference", c.Reference), ("paper", c.Paper), ("framework", c.Framework) })
+            if (string.IsNullOrWhiteSpace(value)) throw new InvalidDataException($"{where}: '{name}' is empty.");
+        foreach (var d in c.Differences)
+            foreach (var (name, value) in new[] { ("aspect", d.Aspect), ("paper", d.Paper), ("source", d.Source), ("framework", d.Framework) })
+                if (string.IsNullOrWhiteSpace(value)) throw new InvalidDataException($"{where}, difference '{d.Aspect}': '{name}' is empty.");
+    }
+
+    private sealed record FidelityFile(IReadOnlyList<ComponentFidelity> Components);
+}

@@ -1,0 +1,55 @@
+using Robustness.Core.Fidelity;
+using Robustness.Core.Profiles;
+
+namespace Robustness.Evaluation.Fidelity;
+
+/// <summary>
+/// A run's Deviations: for exactly the components it used, the documented differences in force under its profile
+/// (from the <see cref="FidelityCatalog"/>) and what its profile changes against the paper profile (derived from
+/// profiles.json). A component with no fidelity entry is listed as "no reference recorded".
+/// </summary>
+public static class RunDeviations
+{
+    public const string NoReference = "no reference recorded";
+
+    public static IReadOnlyList<DeviationRow> For(FidelityCatalog catalog, ProfileCatalog profiles, string profile, IReadOnlyList<RunComponent> components)
+    {
+        var rows = new List<DeviationRow>();
+        foreach (var used in components)
+        {
+            var name = $"{used.Kind} {used.Id}";
+            var entry = catalog.Find(used.Kind, used.Id);
+            if (entry is null)
+            {
+                rows.Add(new(name, "—", NoReference, "—", "—", "unknown"));
+                continue;
+            }
+            foreach (var d in entry.Differences.Where(d => d.AppliesTo(profile)))
+                rows.Add(new(name, d.Aspect, d.Framework, d.Paper, d.Source, DeliberateText(d)));
+            foreach (var section in entry.Sections)
+                rows.AddRange(Shrinkage(profiles, profile, used.Datasets, section, entry.NoEffectSettings).Select(s => new DeviationRow(name, s.Aspect, s.Value, s.PaperValue, "profiles.json", "profile")));
+        }
+        return rows;
+    }
+
+    public static string DeliberateText(FidelityDifference d) =>
+        d.Deliberate ? "yes" : d.Tracking is null ? "no" : $"no ({d.Tracking})";
+
+    /// <summary>A profile's differences in one section, one line per setting where every dataset agrees, else one per dataset.</summary>
+    public static IEnumerable<(string Aspect, string Value, string PaperValue)> Shrinkage(
+        ProfileCatalog profiles, string profile, IReadOnlyList<string> datasets, string section, IReadOnlyList<string> noEffectSettings)
+    {
+        if (!profiles.Profiles.Contains(profile)) yield break;
+        var differences = ProfileShrinkage.Compare(profiles, profile, datasets, section).Where(d => !noEffectSettings.Contains(d.Setting));
+        foreach (var setting in differences.GroupBy(d => d.Setting))
+        {
+            var perDataset = setting.ToList();
+            var uniform = perDataset.Count == datasets.Count && perDataset.Select(d => (d.Value, d.PaperValue)).Distinct().Count() == 1;
+            if (uniform)
+                yield return ($"{profile} profile: {setting.Key}", perDataset[0].Value, $"{perDataset[0].PaperValue} (paper profile)");
+            else
+                foreach (var d in perDataset)
+                    yield return ($"{profile} profile: {setting.Key} ({d.Dataset})", d.Value, $"{d.PaperValue} (paper profile)");
+        }
+    }
+}
