@@ -35,4 +35,8 @@ public sealed record ComponentFidelity
     public IReadOnlyList<string> NoEffectSettings { get; init; } = [];
 
     public IReadOnlyList<FidelityDifference> Differences { get; init; } = [];
+
+    /// <summary>Keys of differences described once for several components (the "shared" table of fidelity.json);
+    /// the catalog appends them to <see cref="Differences"/> when it loads.</summary>
+    public IReadOnlyList<string> Shared { get; init; } = [];
 }

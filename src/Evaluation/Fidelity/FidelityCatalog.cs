@@ -50,7 +50,7 @@ public sealed class FidelityCatalog
         {
             var file = JsonSerializer.Deserialize<FidelityFile>(json, JsonOptions)
                 ?? throw new InvalidDataException($"{source}: empty");
-            return new FidelityCatalog(file.Components, source);
+            return new FidelityCatalog(file.Components.Select(c => Resolve(c, file.Shared ?? new Dictionary<string, FidelityDifference>(), source)).ToList(), source);
         }
         catch (JsonException e)
         {
@@ -77,5 +77,15 @@ public sealed class FidelityCatalog
                 if (string.IsNullOrWhiteSpace(value)) throw new InvalidDataException($"{where}, difference '{d.Aspect}': '{name}' is empty.");
     }
 
-    private sealed record FidelityFile(IReadOnlyList<ComponentFidelity> Components);
+    /// <summary>Appends the shared differences a component names, in the order it names them.</summary>
+    private static ComponentFidelity Resolve(ComponentFidelity c, IReadOnlyDictionary<string, FidelityDifference> shared, string source)
+    {
+        var missing = c.Shared.FirstOrDefault(key => !shared.ContainsKey(key));
+        if (missing is not null)
+            throw new InvalidDataException($"{source}: {c.Kind} '{c.Id}' uses shared difference '{missing}', which the 'shared' table lacks (has: {string.Join(", ", shared.Keys)}).");
+        return c.Shared.Count == 0 ? c : c with { Differences = [.. c.Differences, .. c.Shared.Select(key => shared[key])], Shared = [] };
+    }
+
+    /// <param name="Shared">Differences several components share, by key (each described once).</param>
+    private sealed record FidelityFile(IReadOnlyList<ComponentFidelity> Components, IReadOnlyDictionary<string, FidelityDifference>? Shared = null);
 }

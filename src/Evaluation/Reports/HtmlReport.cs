@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using Robustness.Evaluation.Fidelity;
 
 namespace Robustness.Evaluation.Reports;
 
@@ -21,11 +22,11 @@ public static class HtmlReport
         s.AppendLine("</ul>");
         if (m.ComponentDeviations.Count > 0)
         {
-            s.AppendLine($"<p>{E(ReportText.ComponentDeviationsNote.Replace("`", "", StringComparison.Ordinal))}</p><table id=\"table-deviations\" class=\"report-table\"><thead><tr>");
-            foreach (var h in ReportText.ComponentDeviationHeaders) s.Append($"<th>{E(h)}</th>");
+            s.AppendLine($"<p>{E(DeviationTable.Note)}</p><table id=\"table-deviations\" class=\"report-table\"><thead><tr>");
+            foreach (var h in DeviationTable.Headers) s.Append($"<th>{E(h)}</th>");
             s.AppendLine("</tr></thead><tbody>");
             foreach (var row in m.ComponentDeviations)
-                s.AppendLine("<tr>" + string.Concat(ReportText.Cells(row).Select(c => $"<td>{E(c)}</td>")) + "</tr>");
+                s.AppendLine("<tr>" + string.Concat(DeviationTable.Cells(row).Select(c => $"<td>{E(c)}</td>")) + "</tr>");
             s.AppendLine("</tbody></table>");
         }
         foreach (var t in ReportTables.All(m))

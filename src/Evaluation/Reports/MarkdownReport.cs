@@ -1,4 +1,5 @@
 using System.Text;
+using Robustness.Evaluation.Fidelity;
 
 namespace Robustness.Evaluation.Reports;
 
@@ -15,10 +16,8 @@ public static class MarkdownReport
         if (m.Deviations.Count == 0) s.AppendLine("- none");
         if (m.ComponentDeviations.Count > 0)
         {
-            s.AppendLine().AppendLine(ReportText.ComponentDeviationsNote).AppendLine();
-            s.AppendLine("| " + string.Join(" | ", ReportText.ComponentDeviationHeaders) + " |");
-            s.AppendLine("|" + string.Concat(ReportText.ComponentDeviationHeaders.Select(_ => "---|")));
-            foreach (var row in m.ComponentDeviations) s.AppendLine("| " + string.Join(" | ", ReportText.Cells(row).Select(Escape)) + " |");
+            s.AppendLine().AppendLine(DeviationTable.Note).AppendLine();
+            s.Append(DeviationTable.Markdown(m.ComponentDeviations));
         }
         foreach (var t in ReportTables.All(m))
         {

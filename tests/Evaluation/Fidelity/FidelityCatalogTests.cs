@@ -75,4 +75,30 @@ public sealed class FidelityCatalogTests
             Assert.That(fidelity.Catalog.Find(FidelityKinds.Attack, "pgd"), Is.Not.Null);
         });
     }
+
+    private const string SharedDifference = """
+        { "components": [
+            { "kind": "pruner", "id": "p1", "title": "t", "reference": "r", "paper": "p", "framework": "f", "shared": ["variant"] },
+            { "kind": "pruner", "id": "p2", "title": "t", "reference": "r", "paper": "p", "framework": "f",
+              "differences": [ { "aspect": "own", "paper": "p", "source": "s", "framework": "f", "deliberate": true } ], "shared": ["variant"] } ],
+          "shared": { "variant": { "aspect": "shared aspect", "paper": "p", "source": "s", "framework": "f", "deliberate": false } } }
+        """;
+
+    [Test]
+    public void Parse_SharedDifference_IsAppendedToEveryComponentNamingIt()
+    {
+        var catalog = Parse(SharedDifference);
+        Assert.Multiple(() =>
+        {
+            Assert.That(catalog.Find(FidelityKinds.Pruner, "p1")!.Differences.Select(d => d.Aspect), Is.EqualTo(new[] { "shared aspect" }));
+            Assert.That(catalog.Find(FidelityKinds.Pruner, "p2")!.Differences.Select(d => d.Aspect), Is.EqualTo(new[] { "own", "shared aspect" }));
+        });
+    }
+
+    [Test]
+    public void Parse_UnknownSharedKey_NamesComponentAndKey()
+    {
+        var error = Assert.Throws<InvalidDataException>(() => Parse(SharedDifference.Replace("\"shared\": [\"variant\"] },", "\"shared\": [\"varient\"] },", StringComparison.Ordinal)));
+        Assert.That(error!.Message, Does.Contain("p1").And.Contain("varient"));
+    }
 }
