@@ -53,4 +53,22 @@ public sealed class FidelityCommandTests
             Assert.That(result.Stderr, Does.Contain("--component 'ead'"));
         });
     }
+
+    [Test]
+    public void Evaluate_PluginDefenseWithoutARow_ReportListsItAsNoReferenceRecorded()
+    {
+        using var grid = new PluginGrid("0");
+        var reports = Path.Combine(grid.Root, "reports");
+        var run = CliProcess.Run(grid.Root, TimeSpan.FromMinutes(4), grid.Evaluate(Path.Combine(grid.Root, "r.db"), reports));
+        var markdown = File.ReadAllText(Path.Combine(reports, PluginGrid.RunId, "report.md"));
+        var deviations = markdown[markdown.IndexOf("## Deviations", StringComparison.Ordinal)..];
+        deviations = deviations[..deviations.IndexOf("\n## ", 3, StringComparison.Ordinal)];
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.ExitCode, Is.Zero, run.Stderr);
+            Assert.That(deviations, Does.Contain("\n| defense sample-blur | — | no reference recorded |"));
+            Assert.That(deviations, Does.Contain("\n| backbone fashion-mnist |").And.Not.Contain("\n| backbone cifar10 |"), "the run's dataset only");
+            Assert.That(deviations, Does.Not.Contain("\n| defense bart |"), "a defense the run did not use");
+        });
+    }
 }
