@@ -40,7 +40,18 @@ public static class RunDeviations
         ProfileCatalog profiles, string profile, IReadOnlyList<string> datasets, string section, IReadOnlyList<string> noEffectSettings)
     {
         if (!profiles.Profiles.Contains(profile)) yield break;
-        var differences = ProfileShrinkage.Compare(profiles, profile, datasets, section).Where(d => !noEffectSettings.Contains(d.Setting));
+        IEnumerable<SettingDifference> differences;
+        string? notCompared = null;
+        try
+        {
+            differences = ProfileShrinkage.Compare(profiles, profile, datasets, section).Where(d => !noEffectSettings.Contains(d.Setting)).ToList();
+        }
+        catch (ArgumentException e) // a dataset one of the two profiles does not define: say so rather than fail the report
+        {
+            differences = [];
+            notCompared = e.Message;
+        }
+        if (notCompared is not null) yield return ($"{profile} profile: {section}", "not compared", notCompared);
         foreach (var setting in differences.GroupBy(d => d.Setting))
         {
             var perDataset = setting.ToList();

@@ -135,4 +135,12 @@ public sealed class RunDeviationsTests
         Assert.That(RunComponents.Of(cells).Select(c => $"{c.Kind} {c.Id}"),
             Is.EqualTo(new[] { "protocol black-box-transfer", "backbone cifar10", "defense vanilla", "pruner slr" }));
     }
+
+    [Test]
+    public void For_DatasetTheProfilesDoNotDefine_SaysNotComparedInsteadOfFailing()
+    {
+        var component = new RunComponent("attack", "x-attack", ["no-such-dataset"]);
+        var rows = RunDeviations.For(Fidelity().Catalog, ProfileCatalog.Default(), ProfileNames.Quick, [component]);
+        Assert.That(rows.Single(r => r.Aspect == "quick profile: attacks.cw").Framework, Is.EqualTo("not compared"));
+    }
 }
