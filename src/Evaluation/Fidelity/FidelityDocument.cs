@@ -90,8 +90,8 @@ public static class FidelityDocument
             {
                 var datasets = c.Kind == FidelityKinds.Backbone ? [c.Id] : DatasetIds.All;
                 foreach (var section in c.Sections)
-                    foreach (var (aspect, value, paper) in RunDeviations.Shrinkage(profiles, profile, datasets, section, c.NoEffectSettings))
-                        s.AppendLine($"| {c.Kind} {c.Id} | {Cell(aspect[(profile.Length + " profile: ".Length)..])} | {Cell(value)} | {Cell(paper.Replace(" (paper profile)", "", StringComparison.Ordinal))} |");
+                    foreach (var (setting, value, paper) in RunDeviations.Shrinkage(profiles, profile, datasets, section, c.NoEffectSettings))
+                        s.AppendLine($"| {c.Kind} {c.Id} | {Cell(setting)} | {Cell(value)} | {Cell(paper)} |");
             }
         }
     }

@@ -27,7 +27,8 @@ public static class RunDeviations
             foreach (var d in entry.Differences.Where(d => d.AppliesTo(profile)))
                 rows.Add(new(name, d.Aspect, d.Framework, d.Paper, d.Source, DeliberateText(d)));
             foreach (var section in entry.Sections)
-                rows.AddRange(Shrinkage(profiles, profile, used.Datasets, section, entry.NoEffectSettings).Select(s => new DeviationRow(name, s.Aspect, s.Value, s.PaperValue, "profiles.json", "profile")));
+                rows.AddRange(Shrinkage(profiles, profile, used.Datasets, section, entry.NoEffectSettings)
+                    .Select(s => new DeviationRow(name, $"{profile} profile: {s.Setting}", s.Value, $"{s.PaperValue} (paper profile)", "profiles.json", "profile")));
         }
         return rows;
     }
@@ -35,8 +36,8 @@ public static class RunDeviations
     public static string DeliberateText(FidelityDifference d) =>
         d.Deliberate ? "yes" : d.Tracking is null ? "no" : $"no ({d.Tracking})";
 
-    /// <summary>A profile's differences in one section, one line per setting where every dataset agrees, else one per dataset.</summary>
-    public static IEnumerable<(string Aspect, string Value, string PaperValue)> Shrinkage(
+    /// <summary>A profile's differences in one section, one line per setting where every dataset agrees, else one per dataset ("setting (dataset)").</summary>
+    public static IEnumerable<(string Setting, string Value, string PaperValue)> Shrinkage(
         ProfileCatalog profiles, string profile, IReadOnlyList<string> datasets, string section, IReadOnlyList<string> noEffectSettings)
     {
         if (!profiles.Profiles.Contains(profile)) yield break;
@@ -51,16 +52,16 @@ public static class RunDeviations
             differences = [];
             notCompared = e.Message;
         }
-        if (notCompared is not null) yield return ($"{profile} profile: {section}", "not compared", notCompared);
+        if (notCompared is not null) yield return (section, "not compared", notCompared);
         foreach (var setting in differences.GroupBy(d => d.Setting))
         {
             var perDataset = setting.ToList();
             var uniform = perDataset.Count == datasets.Count && perDataset.Select(d => (d.Value, d.PaperValue)).Distinct().Count() == 1;
             if (uniform)
-                yield return ($"{profile} profile: {setting.Key}", perDataset[0].Value, $"{perDataset[0].PaperValue} (paper profile)");
+                yield return (setting.Key, perDataset[0].Value, perDataset[0].PaperValue);
             else
                 foreach (var d in perDataset)
-                    yield return ($"{profile} profile: {setting.Key} ({d.Dataset})", d.Value, $"{d.PaperValue} (paper profile)");
+                    yield return ($"{setting.Key} ({d.Dataset})", d.Value, d.PaperValue);
         }
     }
 }

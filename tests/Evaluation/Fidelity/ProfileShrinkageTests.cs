@@ -77,11 +77,11 @@ public sealed class ProfileShrinkageTests
         using var directory = new TempDirectory();
         var profiles = Load(directory);
         var cw = RunDeviations.Shrinkage(profiles, ProfileNames.Quick, ["cifar10", "fashion-mnist"], "attacks.cw", []).ToList();
-        var bart = RunDeviations.Shrinkage(profiles, ProfileNames.Quick, ["cifar10", "fashion-mnist"], "defenses.bart", []).Select(s => s.Aspect).ToList();
+        var bart = RunDeviations.Shrinkage(profiles, ProfileNames.Quick, ["cifar10", "fashion-mnist"], "defenses.bart", []).Select(s => s.Setting).ToList();
         Assert.Multiple(() =>
         {
-            Assert.That(cw, Is.EqualTo(new[] { ("quick profile: attacks.cw.steps", "100", "1000 (paper profile)") }));
-            Assert.That(bart, Is.EqualTo(new[] { "quick profile: defenses.bart.transformCount (cifar10)", "quick profile: defenses.bart.transformCount (fashion-mnist)" }));
+            Assert.That(cw, Is.EqualTo(new[] { ("attacks.cw.steps", "100", "1000") }));
+            Assert.That(bart, Is.EqualTo(new[] { "defenses.bart.transformCount (cifar10)", "defenses.bart.transformCount (fashion-mnist)" }));
         });
     }
 
