@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Robustness.Core;
 using Robustness.Core.Profiles;
+using Robustness.Evaluation.Fidelity;
 using Robustness.Evaluation.Nightly;
 using Robustness.Evaluation.Reports;
 using Robustness.Evaluation.Store;
@@ -94,7 +95,7 @@ public sealed class EvaluationSession : IDisposable
 
     /// <summary>Renders reports/&lt;run&gt;/ from the store (optionally with a nightly diff) and returns the HTML path.</summary>
     public string WriteReport(string reportsRoot, NightlyComparison? nightly = null) =>
-        ReportFiles.Write(Store, RunId, reportsRoot, nightly, Config);
+        ReportFiles.Write(Store, RunId, reportsRoot, nightly, Config, ReportFidelity.From(services, ProfileCatalog.Load(request.ProfilesFile)));
 
     public void Dispose()
     {
