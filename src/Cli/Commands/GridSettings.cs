@@ -33,5 +33,8 @@ public class GridSettings : PluginSettings
     [CommandOption("--reports <DIR>"), Description("Where reports/<run>/ is written."), DefaultValue("reports")]
     public string Reports { get; init; } = "reports";
 
-    public Evaluation.Grid.EvaluationRequest ToRequest() => new(Config, Profile, Store, Artefacts, Device, Data, Run, ProfilesFile);
+    [CommandOption("--keep-failed"), Description("Leave cells the store holds as failed; by default a rerun computes them again.")]
+    public bool KeepFailed { get; init; }
+
+    public Evaluation.Grid.EvaluationRequest ToRequest() => new(Config, Profile, Store, Artefacts, Device, Data, Run, ProfilesFile, KeepFailed);
 }
