@@ -7,7 +7,8 @@ namespace Robustness.Defenses.ComDefend;
 /// ComCNN → code → (training: sigmoid(code + N(0, σ²)); evaluation: 1[code &gt; 0]) → RecCNN.
 /// <see cref="forward"/> returns [N, C·H·W + K·H·W]: the flattened reconstruction followed by the flattened
 /// pre-noise code, so <see cref="ComDefendLoss"/> sees both through the trainer's plain (output, inputs) loss.
-/// The training noise comes from a generator the module owns, seeded at construction.
+/// The initial weights and the training noise come from generators seeded at construction, never from torch's
+/// global generator: a seeded fit gives the same network whatever else the process runs beside it.
 /// </summary>
 public sealed class ComDefendAutoencoder : nn.Module<Tensor, Tensor>
 {
@@ -25,6 +26,24 @@ public sealed class ComDefendAutoencoder : nn.Module<Tensor, Tensor>
         noise = new Generator((ulong)seed);
         noiseStd = options.NoiseStd;
         RegisterComponents();
+        InitialiseFrom(seed);
+    }
+
+    /// <summary>
+    /// PyTorch's default convolution init, drawn from a seeded generator: Kaiming-uniform with a = √5 for the weight,
+    /// which is U(±1/√fan-in), and U(±1/√fan-in) for the bias.
+    /// </summary>
+    private void InitialiseFrom(long seed)
+    {
+        using var generator = new Generator(unchecked((ulong)seed * 0x9E3779B97F4A7C15UL + 0x5EED));
+        using var noGrad = no_grad();
+        foreach (var conv in modules().OfType<TorchSharp.Modules.Conv2d>())
+        {
+            var weight = conv.weight!;
+            var bound = 1 / Math.Sqrt(weight.shape[1] * weight.shape[2] * weight.shape[3]);
+            nn.init.uniform_(weight, -bound, bound, generator: generator);
+            if (conv.bias is { } bias) nn.init.uniform_(bias, -bound, bound, generator: generator);
+        }
     }
 
     public int ImageChannels { get; }
