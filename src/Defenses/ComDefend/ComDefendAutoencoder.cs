@@ -37,13 +37,21 @@ public sealed class ComDefendAutoencoder : nn.Module<Tensor, Tensor>
     {
         using var generator = new Generator(unchecked((ulong)seed * 0x9E3779B97F4A7C15UL + 0x5EED));
         using var noGrad = no_grad();
-        foreach (var conv in modules().OfType<TorchSharp.Modules.Conv2d>())
+        var convolutions = named_modules().Select(m => m.module).OfType<TorchSharp.Modules.Conv2d>().ToList();
+        if (convolutions.Count == 0) throw new InvalidOperationException("ComDefend autoencoder: no convolution found to initialise.");
+        foreach (var conv in convolutions)
         {
             var weight = conv.weight!;
             var bound = 1 / Math.Sqrt(weight.shape[1] * weight.shape[2] * weight.shape[3]);
-            nn.init.uniform_(weight, -bound, bound, generator: generator);
-            if (conv.bias is { } bias) nn.init.uniform_(bias, -bound, bound, generator: generator);
+            FillUniform(weight, bound, generator);
+            if (conv.bias is { } bias) FillUniform(bias, bound, generator);
         }
+    }
+
+    private static void FillUniform(Tensor parameter, double bound, Generator generator)
+    {
+        using var drawn = rand(parameter.shape, generator: generator);
+        parameter.copy_(drawn.mul_(2 * bound).sub_(bound));
     }
 
     public int ImageChannels { get; }
