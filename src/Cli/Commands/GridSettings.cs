@@ -36,9 +36,12 @@ public class GridSettings : PluginSettings
     [CommandOption("--reports <DIR>"), Description("Where reports/<run>/ is written."), DefaultValue("reports")]
     public string Reports { get; init; } = "reports";
 
+    [CommandOption("--keep-failed"), Description("Leave cells the store holds as failed; by default a rerun computes them again.")]
+    public bool KeepFailed { get; init; }
+
     /// <summary>Checks shared by every grid command; a command adding its own checks calls this first.</summary>
     public override ValidationResult Validate() =>
         Run is not null && RunNames.Problem(Run) is { } problem ? ValidationResult.Error(problem) : ValidationResult.Success();
 
-    public Evaluation.Grid.EvaluationRequest ToRequest() => new(Config, Profile, Store, Artefacts, Device, Data, Run, ProfilesFile);
+    public Evaluation.Grid.EvaluationRequest ToRequest() => new(Config, Profile, Store, Artefacts, Device, Data, Run, ProfilesFile, KeepFailed);
 }

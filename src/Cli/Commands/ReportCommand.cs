@@ -31,7 +31,7 @@ public sealed class ReportCommand(IServiceProvider services) : Command<ReportCom
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken) => CommandErrors.Guard(() =>
     {
-        using var store = ResultsStores.Open(settings.Store);
+        using var store = ResultsStores.Open(settings.Store, StoreAccess.ReadOnly);
         var run = settings.Run ?? store.Runs().LastOrDefault()?.RunId
             ?? throw new ResultsStoreException($"Results store '{store.Description}' holds no run.");
         AnsiConsole.WriteLine($"report: {ReportFiles.Write(store, run, settings.Reports,

@@ -9,7 +9,8 @@ namespace Robustness.Defenses.ComDefend;
 /// DefenseComDefend, the code minus N(0, σ_test²) noise goes through the sigmoid, is binarised (or, for Beware's
 /// Fashion-MNIST, kept real-valued), reconstructed and truncated to 8 bits. <see cref="forward"/> returns [N, C·H·W + K·H·W]: the flattened reconstruction followed by the flattened
 /// pre-noise code, so <see cref="ComDefendLoss"/> sees both through the trainer's plain (output, inputs) loss.
-/// The training noise comes from a generator the module owns, seeded at construction.
+/// The initial weights and the training noise come from generators seeded at construction, never from torch's
+/// global generator: a seeded fit gives the same network whatever else the process runs beside it.
 /// </summary>
 public sealed class ComDefendAutoencoder : nn.Module<Tensor, Tensor>
 {
@@ -29,6 +30,32 @@ public sealed class ComDefendAutoencoder : nn.Module<Tensor, Tensor>
         TestNoiseStd = options.TestNoiseStd;
         BinarisesCode = options.BinariseCodeFor(imageChannels);
         RegisterComponents();
+        InitialiseFrom(seed);
+    }
+
+    /// <summary>
+    /// PyTorch's default convolution init, drawn from a seeded generator: Kaiming-uniform with a = √5 for the weight,
+    /// which is U(±1/√fan-in), and U(±1/√fan-in) for the bias.
+    /// </summary>
+    private void InitialiseFrom(long seed)
+    {
+        using var generator = new Generator(unchecked((ulong)seed * 0x9E3779B97F4A7C15UL + 0x5EED));
+        using var noGrad = no_grad();
+        var convolutions = named_modules().Select(m => m.module).OfType<TorchSharp.Modules.Conv2d>().ToList();
+        if (convolutions.Count == 0) throw new InvalidOperationException("ComDefend autoencoder: no convolution found to initialise.");
+        foreach (var conv in convolutions)
+        {
+            var weight = conv.weight!;
+            var bound = 1 / Math.Sqrt(weight.shape[1] * weight.shape[2] * weight.shape[3]);
+            FillUniform(weight, bound, generator);
+            if (conv.bias is { } bias) FillUniform(bias, bound, generator);
+        }
+    }
+
+    private static void FillUniform(Tensor parameter, double bound, Generator generator)
+    {
+        using var drawn = rand(parameter.shape, generator: generator);
+        parameter.copy_(drawn.mul_(2 * bound).sub_(bound));
     }
 
     public int ImageChannels { get; }

@@ -70,14 +70,14 @@ public sealed class EvaluationSession : IDisposable
         }
     }
 
-    /// <summary>Computes one cell and commits it; null when the store already holds it and <paramref name="force"/> is false.</summary>
+    /// <summary>
+    /// Computes one cell and commits it; null when the store holds it as done (a failed cell is retried unless the
+    /// request keeps failed cells) or another process is computing it, and <paramref name="force"/> is false.
+    /// </summary>
     public CellOutcome? RunCell(GridCell cell, bool force = false, CancellationToken cancellationToken = default)
     {
         Register();
-        if (!force && Store.CompletedCells(RunId).Contains(cell.Id)) return null;
-        var outcome = Runner().RunOne(cell, cancellationToken);
-        Store.Commit(RunId, outcome);
-        return outcome;
+        return Runner().RunCell(RunId, cell, force, cancellationToken);
     }
 
     private GridRunner Runner()
@@ -90,7 +90,7 @@ public sealed class EvaluationSession : IDisposable
         cellRunners.Add(new DefenseCellRunner(defenses, provenance));
         cellRunners.AddRange(services.GetServices<ICellRunnerFactory>().Select(f => f.Create(defenses, provenance)));
         cellRunners.AddRange(services.GetServices<ICellRunner>());
-        return runner = new GridRunner(Store, new CompositeCellRunner(cellRunners));
+        return runner = new GridRunner(Store, new CompositeCellRunner(cellRunners), new GridRunOptions { KeepFailed = request.KeepFailed });
     }
 
     /// <summary>Renders reports/&lt;run&gt;/ from the store (optionally with a nightly diff) and returns the HTML path.</summary>
