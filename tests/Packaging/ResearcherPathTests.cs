@@ -105,6 +105,7 @@ public sealed class ResearcherPathTests
     private static void WriteLearnableFashionMnist(string root)
     {
         var folder = Directory.CreateDirectory(Path.Combine(root, "fashion-mnist")).FullName;
+        DatasetSizes.MarkReducedCopy(folder);
         foreach (var (prefix, heldOut) in new[] { ("train", false), ("t10k", true) })
         {
             using var images = heldOut ? SyntheticData.CreateHeldOut(DatasetInfo.FashionMnist, 600, seed: 7) : SyntheticData.Create(DatasetInfo.FashionMnist, 600, seed: 7);
