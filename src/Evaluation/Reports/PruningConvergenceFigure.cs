@@ -33,9 +33,11 @@ public static class PruningConvergenceFigure
             targetLine.LegendText = $"target {fractionOfDense:P0} of dense";
             targetLine.LinePattern = LinePattern.Dashed;
             plot.Axes.SetLimitsY(0, 1.05);
-            plot.Title($"Hard-pruned accuracy per epoch ({group.Key.Dataset}, {group.Key.Sparsity})");
+            var epochs = Enumerable.Range(1, group.Max(r => r.Summary.Log.Count)).Select(e => (double)e).ToArray();
+            plot.Axes.Bottom.SetTicks(epochs, epochs.Select(e => e.ToString("0", System.Globalization.CultureInfo.InvariantCulture)).ToArray());
+            plot.Title($"{group.Key.Dataset}, {group.Key.Sparsity}");
             plot.XLabel("SLR / ADMM epoch");
-            plot.YLabel("accuracy after hard prune (no retraining)");
+            plot.YLabel("hard-pruned accuracy (no retraining)");
             plot.ShowLegend(Edge.Right);
             figures.Add(new ReportFigure($"convergence-{group.Key.Dataset}-{group.Key.Sparsity}.png",
                 $"Hard-pruned (retrain-free) accuracy after each epoch, {group.Key.Dataset}, {group.Key.Sparsity}.",
