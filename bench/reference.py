@@ -93,15 +93,24 @@ def build(model_id, c, size, k):
     }[model_id]()
 
 
-def images_per_second(step, batch, warmup, iterations, rounds):
-    """Best of `rounds` timed rounds of `iterations` steps, after `warmup` untimed steps (same rule as the C# side)."""
+def synchronise(device):
+    """Waits for the device's queued kernels (CUDA runs them asynchronously); nothing to wait for on the CPU."""
+    if device.type == "cuda":
+        torch.cuda.synchronize(device)
+
+
+def images_per_second(step, batch, warmup, iterations, rounds, device=torch.device("cpu")):
+    """Best of `rounds` timed rounds of `iterations` steps, after `warmup` untimed steps (same rule as the C# side:
+    the device is synchronised before the clock starts and before it is read)."""
     for _ in range(warmup):
         step()
     best = 0.0
     for _ in range(rounds):
+        synchronise(device)
         start = time.perf_counter()
         for _ in range(iterations):
             step()
+        synchronise(device)
         best = max(best, batch * iterations / (time.perf_counter() - start))
     return best
 
@@ -121,9 +130,10 @@ def measure(model_id, args):
 
 def measure_in(model_id, args, memory_format):
     torch.manual_seed(0)
-    model = build(model_id, args.channels, args.size, 10).to(memory_format=memory_format)
-    x = torch.rand(args.batch_size, args.channels, args.size, args.size).contiguous(memory_format=memory_format)
-    y = torch.randint(0, 10, (args.batch_size,))
+    device = torch.device(args.device)
+    model = build(model_id, args.channels, args.size, 10).to(device).to(memory_format=memory_format)
+    x = torch.rand(args.batch_size, args.channels, args.size, args.size).to(device).contiguous(memory_format=memory_format)
+    y = torch.randint(0, 10, (args.batch_size,)).to(device)
     optimizer = torch.optim.SGD(model.parameters(), lr=0.01, momentum=0.9)
 
     def train_step():
@@ -132,7 +142,7 @@ def measure_in(model_id, args, memory_format):
         optimizer.step()
 
     model.train()
-    train = images_per_second(train_step, args.batch_size, args.warmup, args.iterations, args.rounds)
+    train = images_per_second(train_step, args.batch_size, args.warmup, args.iterations, args.rounds, device)
 
     model.eval()
 
@@ -141,7 +151,7 @@ def measure_in(model_id, args, memory_format):
         loss = F.cross_entropy(model(xi), y)
         torch.autograd.grad(loss, [xi])
 
-    grad = images_per_second(input_gradient_step, args.batch_size, args.warmup, args.iterations, args.rounds)
+    grad = images_per_second(input_gradient_step, args.batch_size, args.warmup, args.iterations, args.rounds, device)
     return {"train": train, "inputGradient": grad}
 
 
@@ -161,11 +171,12 @@ def main():
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--channels", type=int, default=3)
     parser.add_argument("--size", type=int, default=32)
+    parser.add_argument("--device", default="cpu", help="cpu, cuda or cuda:N: run on the device the C# side measured")
     args = parser.parse_args()
     torch.set_num_threads(args.threads)
     results = {m: measure(m, args) for m in args.models.split(",") if m}
     json.dump({"torch": torch.__version__, "threads": torch.get_num_threads(), "batchSize": args.batch_size,
-               "blas": blas(), "models": results}, sys.stdout)
+               "device": args.device, "blas": blas(), "models": results}, sys.stdout)
     print()
 
 

@@ -20,7 +20,8 @@ from reference import MEMORY_FORMATS, build, images_per_second  # noqa: E402  (z
 
 
 def pgd(model, x0, y, eps, alpha, steps, generator):
-    x = (x0 + (torch.rand(x0.shape, generator=generator) * 2 - 1) * eps).clamp(0, 1)
+    # The random start is drawn on the CPU generator and copied over, as the C# attack does.
+    x = (x0 + (torch.rand(x0.shape, generator=generator).to(x0.device) * 2 - 1) * eps).clamp(0, 1)
     for _ in range(steps):
         xi = x.detach().requires_grad_(True)
         loss = F.cross_entropy(model(xi), y, reduction="sum")
@@ -32,14 +33,15 @@ def pgd(model, x0, y, eps, alpha, steps, generator):
 
 def measure(args, memory_format):
     torch.manual_seed(0)
-    model = build(args.model, 3, 32, 10).eval().to(memory_format=memory_format)
+    device = torch.device(args.device)
+    model = build(args.model, 3, 32, 10).eval().to(device).to(memory_format=memory_format)
     for p in model.parameters():
         p.requires_grad_(True)
     generator = torch.Generator().manual_seed(0)
-    x0 = torch.rand(args.batch_size, 3, 32, 32, generator=generator).contiguous(memory_format=memory_format)
-    y = torch.randint(0, 10, (args.batch_size,), generator=generator)
+    x0 = torch.rand(args.batch_size, 3, 32, 32, generator=generator).to(device).contiguous(memory_format=memory_format)
+    y = torch.randint(0, 10, (args.batch_size,), generator=generator).to(device)
     return images_per_second(lambda: pgd(model, x0, y, args.eps, args.alpha, args.steps, generator),
-                             args.batch_size, args.warmup, args.iterations, args.rounds)
+                             args.batch_size, args.warmup, args.iterations, args.rounds, device)
 
 
 def main():
@@ -53,6 +55,7 @@ def main():
     parser.add_argument("--steps", type=int, default=10)
     parser.add_argument("--eps", type=float, default=0.05)
     parser.add_argument("--alpha", type=float, default=0.005)
+    parser.add_argument("--device", default="cpu", help="cpu, cuda or cuda:N: run on the device the C# side measured")
     args = parser.parse_args()
     torch.set_num_threads(args.threads)
     rates = {name: measure(args, fmt) for name, fmt in MEMORY_FORMATS.items()}

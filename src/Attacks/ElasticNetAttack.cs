@@ -5,10 +5,11 @@ namespace Robustness.Attacks;
 
 /// <summary>
 /// Chen et al. 2018 (EAD) — minimise c·f(x) + ‖x − x₀‖₂² + β‖x − x₀‖₁ on [0,1] by ISTA/FISTA: a gradient step
-/// on the smooth part at the slack point y with the decayed rate α_k, then the projected shrinkage (coordinates
-/// within α_k·β of x₀ snap back to it, the rest shrink by α_k·β and are clipped to [0,1]);
-/// y ← x_{k+1} + k/(k+3)·(x_{k+1} − x_k). The threshold is scaled by the step, as the proximal operator of
-/// α_k·β‖·‖₁ requires, so the fixed point minimises the stated objective for every learning rate.
+/// on the smooth part at the slack point y with the decayed rate α_k, then the projected shrinkage S_β
+/// (coordinates within β of x₀ snap back to it, the rest shrink by β and are clipped to [0,1]);
+/// y ← x_{k+1} + k/(k+3)·(x_{k+1} − x_k). The threshold is β itself, not α_k·β, as in the paper's algorithm and
+/// its reference code (cleverhans ElasticNetMethod, which the evaluated protocol ran): with α = 0.01 a threshold
+/// of α·β = 1e-4 leaves nearly every coordinate moving and the attack behaves like C&amp;W-L2.
 /// Per-example binary search over c; the decision rule picks the successful iterate kept.
 /// </summary>
 public sealed class ElasticNetAttack(ElasticNetAttackOptions options) : IterativeAttack(options.Steps, options.BatchSize)
@@ -32,6 +33,10 @@ public sealed class ElasticNetAttack(ElasticNetAttackOptions options) : Iterativ
         }
         return (best, iterations);
     }
+
+    /// <summary>One ISTA step from y: the gradient step with rate α, then the projected shrinkage at threshold β.</summary>
+    internal Tensor ProximalStep(Tensor y, Tensor gradient, Tensor x0, double rate) =>
+        Shrink(y - rate * gradient, x0, options.Beta);
 
     /// <summary>Projected shrinkage S_β onto [0,1] around x₀.</summary>
     internal static Tensor Shrink(Tensor z, Tensor x0, double beta)
@@ -63,7 +68,7 @@ public sealed class ElasticNetAttack(ElasticNetAttackOptions options) : Iterativ
                     + Distortion.SquaredL2(yg - x0);
                 gradient = autograd.grad([smooth.sum()], [yg])[0].detach();
             }
-            var next = Shrink(y - rate * gradient, x0, rate * options.Beta);
+            var next = ProximalStep(y, gradient, x0, rate);
             var slack = options.Fista ? next + (double)k / (k + 3) * (next - x) : next;
             Tensor loss;
             using (no_grad())

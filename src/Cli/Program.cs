@@ -33,6 +33,7 @@ app.Configure(config =>
 {
     config.SetApplicationName("robustness");
     config.SetExceptionHandler((exception, _) => CommandErrors.Handle(exception));
+    config.SetInterceptor(new UnknownOptionsInterceptor());
     config.AddCommand<ListCommand>("list").WithDescription("List registered defenses, attacks, adversaries and models.");
     config.AddCommand<TrainCommand>("train").WithDescription("Train (or reuse) a profile's vanilla backbone; resumes a killed run; prints clean accuracy.");
     config.AddCommand<BenchCommand>("bench").WithDescription("Images/s of training and input-gradient steps per zoo model, GFLOP/s vs SGEMM, ratio to PyTorch eager.");
@@ -53,6 +54,7 @@ app.Configure(config =>
     config.AddCommand<AdversaryCommand>("adversary").WithDescription("Transfer attack from a black-box adversary's surrogate: defense accuracy, δ, queries; curves as CSV.");
     config.AddCommand<PruneCommand>("prune").WithDescription("Prune a backbone (slr, admm, magnitude), retrain with masks, store it with its mask; print accuracy, sparsity, FLOPs.");
     config.AddCommand<PruneReportCommand>("prune-report").WithDescription("Convergence table and figures (hard-pruned accuracy per SLR/ADMM epoch) from `prune --summary-out` files.");
+    config.AddCommand<FidelityCommand>("fidelity").WithDescription("The fidelity table (docs/fidelity.md): each component against its paper and reference code.");
     config.AddCommand<NightlyCommand>("nightly").WithDescription("Run the grid, compare with a baseline run, exit 1 on regression.");
 });
 return app.Run(args);

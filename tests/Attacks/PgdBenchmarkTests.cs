@@ -26,4 +26,14 @@ public sealed class PgdBenchmarkTests
         var result = new PgdBenchmark().Run(context).Single();
         Assert.That(result.Notes, Does.Contain(PgdBenchmark.ReferenceScriptName));
     }
+
+    [Test]
+    public void Run_TimedRounds_SynchroniseTheDeviceBeforeEveryClockRead()
+    {
+        var synchronised = 0;
+        var context = new BenchmarkContext(CPU, BatchSize: 2, WarmupIterations: 0, Iterations: 1, PythonExecutable: null, ReferenceScript: null,
+            Threads: 1, Rounds: 3, Synchronise: _ => synchronised++);
+        new PgdBenchmark().Run(context).Single();
+        Assert.That(synchronised, Is.EqualTo(2 * 3), "start and read of each of the 3 rounds");
+    }
 }

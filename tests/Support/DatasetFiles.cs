@@ -3,7 +3,10 @@ using System.IO.Compression;
 
 namespace Robustness.Testing;
 
-/// <summary>Writes small generated files in the real datasets' on-disk formats.</summary>
+/// <summary>
+/// Writes small generated files in the real datasets' on-disk formats, in folders marked as reduced copies
+/// (<see cref="Robustness.Core.Data.DatasetSizes.ReducedCopyMarker"/>) so loaders accept their record counts.
+/// </summary>
 public static class DatasetFiles
 {
     /// <summary>CIFAR-10 binary layout: 5 train files and a test file of <paramref name="recordsPerFile"/> records.</summary>
@@ -18,6 +21,7 @@ public static class DatasetFiles
             for (var r = 0; r < recordsPerFile; r++) bytes[r * 3073] = (byte)(r % 10);
             File.WriteAllBytes(Path.Combine(folder, name), bytes);
         }
+        Robustness.Core.Data.DatasetSizes.MarkReducedCopy(folder);
         return folder;
     }
 
@@ -34,6 +38,7 @@ public static class DatasetFiles
             Write(Path.Combine(folder, $"{prefix}-images-idx3-ubyte"), Idx(2051, [count, 28, 28], pixels), gzip);
             Write(Path.Combine(folder, $"{prefix}-labels-idx1-ubyte"), Idx(2049, [count], labels), gzip);
         }
+        Robustness.Core.Data.DatasetSizes.MarkReducedCopy(folder);
         return folder;
     }
 

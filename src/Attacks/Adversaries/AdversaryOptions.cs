@@ -11,8 +11,8 @@ public sealed record AdversaryOptions
 {
     public const string SectionName = "adversaries";
 
-    /// <summary>Zoo id of the surrogate (paper: conv64-64-pool-128-128-pool-fc256-256).</summary>
-    public string SurrogateArchitecture { get; init; } = ModelIds.SurrogateCnn;
+    /// <summary>Zoo id of the surrogate (paper: conv64-64-pool-128-128-pool-fc256-dropout 0.5-fc256, both adversaries).</summary>
+    public string SurrogateArchitecture { get; init; } = ModelIds.SurrogateCnnDropout;
 
     /// <summary>Training rounds of the oracle adversary; an augmentation sits between consecutive rounds.</summary>
     public int Rounds { get; init; } = 4;
@@ -29,13 +29,21 @@ public sealed record AdversaryOptions
 
     public LambdaSchedule LambdaSchedule { get; init; } = LambdaSchedule.Periodic;
 
+    /// <summary>Output differentiated by the augmentation, and clipping (paper's code: the logit, unclipped).</summary>
+    public JacobianRule JacobianRule { get; init; } = JacobianRule.LogitSign;
+
     /// <summary>τ of the periodic schedule: augmentations between sign flips.</summary>
     public int LambdaPeriod { get; init; } = 3;
 
     public LabellingMode Labelling { get; init; } = LabellingMode.RelabelAll;
 
-    /// <summary>Epochs of the pure black-box surrogate; null = Rounds × EpochsPerRound (the oracle adversary's total).</summary>
-    public int? PureBlackBoxEpochs { get; init; }
+    /// <summary>
+    /// Training length of the pure black-box surrogate in epochs over the profile's FULL training set (paper: 300 on
+    /// CIFAR-10, 100 on Fashion-MNIST; the paper profile sets both). It fixes a number of optimiser steps,
+    /// <see cref="PureBlackBoxSteps"/>, that runs whatever q: a q = 1 % surrogate takes as many steps as a 100 % one
+    /// (over more epochs of its smaller set) instead of stopping after a handful of batches.
+    /// </summary>
+    public int PureBlackBoxEpochs { get; init; } = 100;
 
     /// <summary>Batch size of the Jacobian computation (memory only; no effect on results).</summary>
     public int GradientBatchSize { get; init; } = 256;
@@ -49,7 +57,7 @@ public sealed record AdversaryOptions
         Check(BatchSize >= 1, nameof(BatchSize), BatchSize);
         Check(Lambda > 0, nameof(Lambda), Lambda);
         Check(LambdaPeriod >= 1, nameof(LambdaPeriod), LambdaPeriod);
-        Check(PureBlackBoxEpochs is null or >= 1, nameof(PureBlackBoxEpochs), PureBlackBoxEpochs);
+        Check(PureBlackBoxEpochs >= 1, nameof(PureBlackBoxEpochs), PureBlackBoxEpochs);
         Check(GradientBatchSize >= 1, nameof(GradientBatchSize), GradientBatchSize);
         return this;
     }
@@ -60,6 +68,14 @@ public sealed record AdversaryOptions
         LambdaSchedule.Constant => Lambda,
         _ => (augmentation / LambdaPeriod) % 2 == 0 ? -Lambda : Lambda,
     };
+
+    /// <summary>Optimiser steps of the pure black-box surrogate: <see cref="PureBlackBoxEpochs"/> × ⌈full training set / BatchSize⌉.</summary>
+    public long PureBlackBoxSteps(long fullTrainCount) => PureBlackBoxEpochs * BatchesPerEpoch(fullTrainCount);
+
+    /// <summary>Whole epochs over a set of <paramref name="setSize"/> images that run at least <paramref name="steps"/> steps.</summary>
+    public int EpochsFor(long steps, long setSize) => (int)Math.Max(1, (steps + BatchesPerEpoch(setSize) - 1) / BatchesPerEpoch(setSize));
+
+    private long BatchesPerEpoch(long count) => Math.Max(1, (count + BatchSize - 1) / BatchSize);
 
     /// <summary>Surrogate recipe: Adam, constant rate, no weight decay, no augmentation.</summary>
     public TrainingRecipe Recipe(int epochs) => new()

@@ -9,7 +9,7 @@ namespace Robustness.Attacks.Adversaries;
 /// <summary>
 /// Oracle adversary of Papernot et al. 2017 as used by Mahmood et al. 2021: the seed set (first fraction q of the
 /// training set) is labelled by the defense; each round trains the surrogate, then Jacobian augmentation doubles
-/// the set with x' = clip(x + λ_ρ·sign(∂F_ŷ(x)/∂x)), labelled by the defense. Reject answers are dropped and never
+/// the set with x' = x + λ_ρ·sign(∂Z_ŷ(x)/∂x) (surrogate logit Z; <see cref="JacobianRule"/>), labelled by the defense. Reject answers are dropped and never
 /// enter the training set. Every queried image is counted; an optional budget stops augmentation when spent.
 /// </summary>
 public sealed class OracleJacobianAdversary : IAdversaryModel
@@ -62,7 +62,7 @@ public sealed class OracleJacobianAdversary : IAdversaryModel
     {
         using var scope = NewDisposeScope();
         var fresh = JacobianAugmentation.Step(network.Classifier, set.Images, set.Labels, options.LambdaAt(augmentation),
-            context.Device, options.GradientBatchSize);
+            options.JacobianRule, context.Device, options.GradientBatchSize);
         var remaining = Remaining(budget, counter);
         if (options.Labelling == LabellingMode.RelabelAll && remaining >= set.Count + fresh.shape[0])
             return LabelAndKeep(counter, cat([set.Images, fresh], 0), context.Dataset.Id);
@@ -99,6 +99,7 @@ public sealed class OracleJacobianAdversary : IAdversaryModel
         config["learning-rate"] = options.LearningRate.ToString("R", CultureInfo.InvariantCulture);
         config["lambda"] = options.Lambda.ToString("R", CultureInfo.InvariantCulture);
         config["lambda-schedule"] = $"{options.LambdaSchedule}/{options.LambdaPeriod}";
+        config["jacobian-rule"] = options.JacobianRule.ToString();
         config["labelling"] = options.Labelling.ToString();
         config["max-queries"] = budget.MaxQueries?.ToString(CultureInfo.InvariantCulture) ?? "unlimited";
         return config;

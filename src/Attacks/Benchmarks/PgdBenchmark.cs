@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Robustness.Core.Benchmarks;
 using Robustness.Core.Contracts;
 using Robustness.Core.Data;
@@ -41,19 +40,10 @@ public sealed class PgdBenchmark(IModelZoo? zoo = null) : IBenchmark
         using var y = randint(0, dataset.NumClasses, [context.BatchSize], generator: generator, dtype: int64).to(context.Device);
         var attack = new Pgd(new PgdOptions { BatchSize = context.BatchSize });
         var goal = AttackGoal.Untargeted(attack.Options.Epsilon);
-        void Step()
+        return context.ImagesPerSecond(() =>
         {
             using var result = attack.Run(model, x, y, goal, generator);
-        }
-        for (var i = 0; i < context.WarmupIterations; i++) Step();
-        var best = 0.0;
-        for (var r = 0; r < Math.Max(1, context.Rounds); r++)
-        {
-            var watch = Stopwatch.StartNew();
-            for (var i = 0; i < context.Iterations; i++) Step();
-            best = Math.Max(best, context.BatchSize * (double)context.Iterations / watch.Elapsed.TotalSeconds);
-        }
-        return best;
+        });
     }
 
     private static (double? Rate, double? Best, string Note) Reference(BenchmarkContext context)
@@ -63,10 +53,10 @@ public sealed class PgdBenchmark(IModelZoo? zoo = null) : IBenchmark
         if (!File.Exists(script)) return (null, null, $"reference unavailable: {script} not found");
         var (root, error) = ReferenceRunner.RunJson(python, script, context.Threads, "--batch-size", $"{context.BatchSize}",
             "--threads", $"{context.Threads}", "--warmup", $"{context.WarmupIterations}", "--iterations", $"{context.Iterations}",
-            "--rounds", $"{Math.Max(1, context.Rounds)}");
+            "--rounds", $"{Math.Max(1, context.Rounds)}", "--device", ReferenceRunner.DeviceName(context.Device));
         return root is null
             ? (null, null, error!)
             : (root["pgd"]!.GetValue<double>(), root["pgdBest"]!.GetValue<double>(),
-                $"PGD reference: PyTorch {root["torch"]} eager, {root["threads"]} threads; its faster memory format: {root["pgdBestFormat"]}");
+                $"PGD reference: PyTorch {root["torch"]} eager on {ReferenceRunner.DeviceName(context.Device)}, {root["threads"]} threads; its faster memory format: {root["pgdBestFormat"]}");
     }
 }

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Globalization;
 using Robustness.Attacks;
 using Robustness.Attacks.Adversaries;
+using Robustness.Core;
 using Robustness.Core.Data;
 using Robustness.Core.Profiles;
 using Robustness.Evaluation.Protocol;
@@ -42,8 +43,8 @@ public sealed class AdversaryCommand(AdversaryRunner runner) : Command<Adversary
         [CommandOption("--targeted"), Description("Targeted attack (targets drawn uniformly among the wrong classes, seeded).")]
         public bool Targeted { get; init; }
 
-        [CommandOption("--device <DEVICE>"), Description("auto, cpu, cuda, cuda:N."), DefaultValue("auto")]
-        public string Device { get; init; } = "auto";
+        [CommandOption("--device <DEVICE>"), Description("auto (default), cpu, cuda or cuda:N."), DefaultValue(DeviceSelection.Default)]
+        public string Device { get; init; } = DeviceSelection.Default;
 
         [CommandOption("--artefacts <DIR>"), Description("Artefact store root (default $ROBUSTNESS_ARTEFACTS, else ./.artefacts).")]
         public string? Artefacts { get; init; }
@@ -70,7 +71,7 @@ public sealed class AdversaryCommand(AdversaryRunner runner) : Command<Adversary
             Q is <= 0 or > 1 ? ValidationResult.Error($"--q {Q} must be in (0, 1].")
             : Seed < 0 ? ValidationResult.Error("--seed must be >= 0.")
             : QueryBudget is < 1 ? ValidationResult.Error($"--query-budget {QueryBudget} must be >= 1.")
-            : Epsilon is < 0 ? ValidationResult.Error($"--epsilon {Epsilon} must be >= 0.")
+            : Epsilon is <= 0 or > 1 ? ValidationResult.Error($"--epsilon {Epsilon} must be in (0, 1] (images are in [0, 1]).")
             : Points is < 1 ? ValidationResult.Error($"--points {Points} must be >= 1.")
             : ValidationResult.Success();
     }

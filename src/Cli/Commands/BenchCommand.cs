@@ -27,7 +27,7 @@ public sealed class BenchCommand(IEnumerable<IBenchmark> benchmarks) : Command<B
         [CommandOption("--warmup <N>"), DefaultValue(2)] public int Warmup { get; init; } = 2;
         [CommandOption("--iterations <N>"), DefaultValue(5)] public int Iterations { get; init; } = 5;
         [CommandOption("--rounds <N>"), DefaultValue(3)] public int Rounds { get; init; } = 3;
-        [CommandOption("--device <DEVICE>"), DefaultValue("auto")] public string Device { get; init; } = "auto";
+        [CommandOption("--device <DEVICE>"), DefaultValue(DeviceSelection.Default)] public string Device { get; init; } = DeviceSelection.Default;
 
         [CommandOption("--python <EXE>"), Description("PyTorch reference interpreter."), DefaultValue("/usr/bin/python3")]
         public string Python { get; init; } = "/usr/bin/python3";

@@ -16,6 +16,8 @@ namespace Robustness.Cli.Commands;
 public static class CommandErrors
 {
     public const int Regression = 1;
+    /// <summary>The command ran and something it computed failed (a cell); same code as a regression.</summary>
+    public const int Failure = 1;
     public const int UserError = 2;
     public const int InternalError = 70;
 

@@ -40,8 +40,13 @@ public static class GridProgressDisplay
         Console.Out.WriteLine($"done {p.Skipped + p.Done}/{p.Total} (resumed {p.Skipped}, failed {p.Failed}) elapsed {p.Elapsed.TotalSeconds:0.0}s ETA {eta}");
     }
 
-    public static void PrintSummary(GridRunSummary s) =>
-        AnsiConsole.MarkupLine($"[bold]{Markup.Escape(s.RunId)}[/]: {s.Total} cells, {s.Skipped} already in the store, {s.Computed} computed, {s.Failed} failed, {s.Elapsed.TotalSeconds:0.0} s.");
+    /// <summary>"N cells, S already in the store, C computed (R retried), F failed": F is what the report shows as failed.</summary>
+    public static void PrintSummary(GridRunSummary s)
+    {
+        var retried = s.Retried > 0 ? $" ({s.Retried} retried)" : "";
+        var elsewhere = s.ClaimedElsewhere > 0 ? $", {s.ClaimedElsewhere} being computed by another process" : "";
+        AnsiConsole.MarkupLine(Markup.Escape($"{s.RunId}: {s.Total} cells, {s.Skipped - s.ClaimedElsewhere} already in the store{elsewhere}, {s.Computed} computed{retried}, {s.Failed} failed, {s.Elapsed.TotalSeconds:0.0} s."));
+    }
 
     /// <summary>Synchronous IProgress (System.Progress posts to the thread pool; the display must see every step in order).</summary>
     private sealed class Progress(Action<GridProgress> report) : IProgress<GridProgress>
@@ -51,5 +56,5 @@ public static class GridProgressDisplay
 
     public static string Status(CellOutcome o) => o.Status == CellStatus.Ok
         ? string.Join(", ", o.Metrics.Select(kv => $"{kv.Key}={kv.Value.ToString("0.####", CultureInfo.InvariantCulture)}"))
-        : $"{o.Status}: {o.Error}";
+        : $"{o.Status}: {o.ErrorSummary}";
 }

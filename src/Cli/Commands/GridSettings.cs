@@ -1,4 +1,7 @@
 using System.ComponentModel;
+using Robustness.Core;
+using Robustness.Evaluation.Store;
+using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace Robustness.Cli.Commands;
@@ -18,8 +21,8 @@ public class GridSettings : PluginSettings
     [CommandOption("--artefacts <DIR>"), Description("Trained-artefact store (default $ROBUSTNESS_ARTEFACTS or .artefacts).")]
     public string? Artefacts { get; init; }
 
-    [CommandOption("--device <DEVICE>"), Description("cpu, cuda, cuda:N or auto."), DefaultValue("cpu")]
-    public string Device { get; init; } = "cpu";
+    [CommandOption("--device <DEVICE>"), Description("auto (default), cpu, cuda or cuda:N."), DefaultValue(DeviceSelection.Default)]
+    public string Device { get; init; } = DeviceSelection.Default;
 
     [CommandOption("--data <DIR>"), Description("Root holding the dataset folders.")]
     public string? Data { get; init; }
@@ -33,5 +36,12 @@ public class GridSettings : PluginSettings
     [CommandOption("--reports <DIR>"), Description("Where reports/<run>/ is written."), DefaultValue("reports")]
     public string Reports { get; init; } = "reports";
 
-    public Evaluation.Grid.EvaluationRequest ToRequest() => new(Config, Profile, Store, Artefacts, Device, Data, Run, ProfilesFile);
+    [CommandOption("--keep-failed"), Description("Leave cells the store holds as failed; by default a rerun computes them again.")]
+    public bool KeepFailed { get; init; }
+
+    /// <summary>Checks shared by every grid command; a command adding its own checks calls this first.</summary>
+    public override ValidationResult Validate() =>
+        Run is not null && RunNames.Problem(Run) is { } problem ? ValidationResult.Error(problem) : ValidationResult.Success();
+
+    public Evaluation.Grid.EvaluationRequest ToRequest() => new(Config, Profile, Store, Artefacts, Device, Data, Run, ProfilesFile, KeepFailed);
 }

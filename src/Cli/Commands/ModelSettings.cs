@@ -24,8 +24,8 @@ public abstract class ModelSettings : CommandSettings
     [CommandOption("--seed <SEED>"), DefaultValue(0L)]
     public long Seed { get; init; }
 
-    [CommandOption("--device <DEVICE>"), Description("auto, cpu, cuda or cuda:N."), DefaultValue("auto")]
-    public string Device { get; init; } = "auto";
+    [CommandOption("--device <DEVICE>"), Description("auto (default), cpu, cuda or cuda:N."), DefaultValue(DeviceSelection.Default)]
+    public string Device { get; init; } = DeviceSelection.Default;
 
     [CommandOption("--threads <N>"), Description("Torch intra-op threads (0: torch's default)."), DefaultValue(0)]
     public int Threads { get; init; }

@@ -19,12 +19,12 @@ public sealed class NightlyCommand(IServiceProvider services) : Command<NightlyC
         [CommandOption("--baseline <RUN>"), Description("The run to compare with (same store).")]
         public string Baseline { get; init; } = "";
 
-        public override ValidationResult Validate() =>
-            string.IsNullOrWhiteSpace(Baseline) ? ValidationResult.Error("--baseline RUN is required") : ValidationResult.Success();
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken) => CommandErrors.Guard(() =>
     {
+        // Checked here, after unknown options (Spectre validates settings first): a misspelt --baseline is reported as such.
+        if (string.IsNullOrWhiteSpace(settings.Baseline)) throw new ArgumentException("--baseline RUN is required");
         var request = settings.ToRequest();
         var config = GridConfigFile.Load(request.Config, request.Profile);
         request = request with { RunId = settings.Run ?? $"nightly-{config.Name}-{config.Profile}-{DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}" };

@@ -7,7 +7,7 @@ using Spectre.Console.Cli;
 namespace Robustness.Cli.Commands;
 
 /// <summary>`robustness plan --out cells.json`: the grid's cells (index, id, description, fields) for scale-out.</summary>
-public sealed class PlanCommand : Command<PlanCommand.Settings>
+public sealed class PlanCommand(IServiceProvider services) : Command<PlanCommand.Settings>
 {
     public sealed class Settings : GridSettings
     {
@@ -17,7 +17,7 @@ public sealed class PlanCommand : Command<PlanCommand.Settings>
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken) => CommandErrors.Guard(() =>
     {
-        var config = GridConfigFile.Load(settings.Config, settings.Profile);
+        var config = GridConfigFile.Load(settings.Config, settings.Profile, services, settings.ProfilesFile);
         var cells = GridPlanner.Plan(config);
         var plan = new
         {

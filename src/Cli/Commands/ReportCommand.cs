@@ -1,4 +1,6 @@
 using System.ComponentModel;
+using Robustness.Core.Profiles;
+using Robustness.Evaluation.Fidelity;
 using Robustness.Evaluation.Reports;
 using Robustness.Evaluation.Store;
 using Spectre.Console;
@@ -7,7 +9,7 @@ using Spectre.Console.Cli;
 namespace Robustness.Cli.Commands;
 
 /// <summary>`robustness report --store …`: renders reports/&lt;run&gt;/ from a store (the newest run unless --run).</summary>
-public sealed class ReportCommand : Command<ReportCommand.Settings>
+public sealed class ReportCommand(IServiceProvider services) : Command<ReportCommand.Settings>
 {
     public sealed class Settings : PluginSettings
     {
@@ -19,14 +21,21 @@ public sealed class ReportCommand : Command<ReportCommand.Settings>
 
         [CommandOption("--reports <DIR>"), DefaultValue("reports")]
         public string Reports { get; init; } = "reports";
+
+        [CommandOption("--profiles-file <FILE>"), Description("The profiles.json the run used, when not the embedded one (its Deviations compare against it).")]
+        public string? ProfilesFile { get; init; }
+
+        public override ValidationResult Validate() =>
+            Run is not null && RunNames.Problem(Run) is { } problem ? ValidationResult.Error(problem) : ValidationResult.Success();
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken) => CommandErrors.Guard(() =>
     {
-        using var store = ResultsStores.Open(settings.Store);
+        using var store = ResultsStores.Open(settings.Store, StoreAccess.ReadOnly);
         var run = settings.Run ?? store.Runs().LastOrDefault()?.RunId
             ?? throw new ResultsStoreException($"Results store '{store.Description}' holds no run.");
-        AnsiConsole.WriteLine($"report: {ReportFiles.Write(store, run, settings.Reports)}");
+        AnsiConsole.WriteLine($"report: {ReportFiles.Write(store, run, settings.Reports,
+            fidelity: ReportFidelity.From(services, ProfileCatalog.Load(settings.ProfilesFile)))}");
         return 0;
     });
 }

@@ -30,7 +30,7 @@ public sealed class RunCellCommand(IServiceProvider services) : Command<RunCellC
         var outcome = session.RunCell(cell, settings.Force, cancellationToken);
         if (outcome is null)
         {
-            Console.Out.WriteLine($"skip {cell.Id}: already in the store (use --force to recompute)");
+            Console.Out.WriteLine($"skip {cell.Id}: already in the store or being computed by another process (use --force to recompute)");
             return 0;
         }
         Console.Out.WriteLine($"done {cell.Id}: {GridProgressDisplay.Status(outcome)}");

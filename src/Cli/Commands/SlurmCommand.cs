@@ -10,9 +10,11 @@ namespace Robustness.Cli.Commands;
 
 /// <summary>
 /// `robustness slurm`: writes (and with --submit, submits) an `sbatch --array` script whose task i runs
-/// `robustness run-cell --index i` against a shared store and artefact directory.
+/// `robustness run-cell --index i` against a shared store and artefact directory. A password in --store never
+/// reaches the script or the tasks' command lines: it goes into a 0600 password file beside the script
+/// (PGPASSFILE format), which the tasks' connection string names.
 /// </summary>
-public sealed class SlurmCommand : Command<SlurmCommand.Settings>
+public sealed class SlurmCommand(IServiceProvider services) : Command<SlurmCommand.Settings>
 {
     public sealed class Settings : GridSettings
     {
@@ -45,23 +47,26 @@ public sealed class SlurmCommand : Command<SlurmCommand.Settings>
             if (CpusPerTask < 1) return ValidationResult.Error("--cpus-per-task must be >= 1");
             if (Submit && (Store is null || !ResultsStores.IsPostgres(Store)))
                 return ValidationResult.Error("--submit needs a shared PostgreSQL --store (postgres://user@host/db): tasks on other nodes cannot share a SQLite file.");
-            return ValidationResult.Success();
+            return base.Validate();
         }
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken) => CommandErrors.Guard(() =>
     {
-        var config = GridConfigFile.Load(settings.Config, settings.Profile);
+        var config = GridConfigFile.Load(settings.Config, settings.Profile, services, settings.ProfilesFile);
         var cells = GridPlanner.Plan(config);
         var run = settings.Run ?? $"{config.Name}-{config.Profile}";
         var logs = Path.GetFullPath(settings.Logs);
         Directory.CreateDirectory(logs);
-        var job = new SlurmArrayJob($"robustness-{run}", cells.Count, SelfCommand(), RunCellArguments(settings, run), logs,
-            settings.CpusPerTask, settings.Partition, settings.Time, settings.MaxParallel);
+        var passwordFile = Path.GetFullPath(settings.Script + ".pgpass");
+        var taskStore = settings.Store is null ? null : PostgresPasswordFile.MoveOutPassword(settings.Store, passwordFile);
+        var environment = taskStore != settings.Store ? new Dictionary<string, string> { ["PGPASSFILE"] = passwordFile } : null;
+        var job = new SlurmArrayJob($"robustness-{run}", cells.Count, SelfCommand(), RunCellArguments(settings, run, taskStore), logs,
+            settings.CpusPerTask, settings.Partition, settings.Time, settings.MaxParallel, environment);
         var temp = settings.Script + ".tmp";
         File.WriteAllText(temp, SlurmArrayScript.Render(job));
         File.Move(temp, settings.Script, overwrite: true);
-        AnsiConsole.WriteLine($"{cells.Count} cells → {settings.Script} (array 0-{cells.Count - 1})");
+        AnsiConsole.WriteLine($"{cells.Count} cells → {settings.Script} (array 0-{cells.Count - 1})" + (environment is null ? "" : $"; password in {passwordFile} (0600)"));
         if (!settings.Submit) return 0;
 
         var jobId = RunTool("sbatch", "--parsable", settings.Script).Trim().Split(';')[0];
@@ -89,11 +94,11 @@ public sealed class SlurmCommand : Command<SlurmCommand.Settings>
             : SlurmArrayScript.ShellQuote(process);
     }
 
-    private static string RunCellArguments(Settings s, string run)
+    private static string RunCellArguments(Settings s, string run, string? store)
     {
         var args = new List<string> { "--config", File.Exists(s.Config) ? Path.GetFullPath(s.Config) : s.Config, "--run", run, "--device", s.Device };
         if (s.Profile is not null) args.AddRange(["--profile", s.Profile]);
-        if (s.Store is not null) args.AddRange(["--store", ResultsStores.IsPostgres(s.Store) ? s.Store : Path.GetFullPath(s.Store)]);
+        if (store is not null) args.AddRange(["--store", ResultsStores.IsPostgres(store) ? store : Path.GetFullPath(store)]);
         args.AddRange(["--artefacts", Path.GetFullPath(s.Artefacts ?? Core.Artefacts.ArtefactStore.ResolveRoot(null))]);
         if (s.Data is not null) args.AddRange(["--data", Path.GetFullPath(s.Data)]);
         if (s.ProfilesFile is not null) args.AddRange(["--profiles-file", Path.GetFullPath(s.ProfilesFile)]);

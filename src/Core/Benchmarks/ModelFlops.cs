@@ -6,7 +6,7 @@ namespace Robustness.Core.Benchmarks;
 
 /// <summary>
 /// Multiply-add FLOPs (2 per MAC) of one forward pass, counted from the shapes every Conv2d and Linear sees
-/// during a traced forward. Other layers (BN, activations, pooling) are ignored: they are memory-bound.
+/// during a traced forward on the model's device and dtype. Other layers (BN, activations, pooling) are ignored: they are memory-bound.
 /// </summary>
 public static class ModelFlops
 {
@@ -43,7 +43,8 @@ public static class ModelFlops
             using var scope = NewDisposeScope();
             var training = model.training;
             model.eval();
-            model.call(zeros([1, .. imageShape]));
+            var weight = model.parameters().FirstOrDefault();
+            model.call(zeros([1, .. imageShape], dtype: weight?.dtype ?? float32, device: weight?.device ?? CPU));
             if (training) model.train();
         }
         finally

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Robustness.Core.Contracts;
 using Robustness.Core.Data;
 using Robustness.Core.Models;
@@ -26,7 +25,7 @@ public sealed class ModelThroughputBenchmark(IModelZoo zoo) : IBenchmark
             var m = Measure(id, dataset, context);
             var (reference, note) = context.PythonExecutable is { } python && context.ReferenceScript is { } script
                 ? ReferenceRunner.Run(python, script, [id], context.BatchSize, context.Threads, context.WarmupIterations, context.Iterations,
-                    context.Rounds, dataset.Channels, dataset.Height)
+                    context.Rounds, dataset.Channels, dataset.Height, ReferenceRunner.DeviceName(context.Device))
                 : (new Dictionary<string, ReferenceRunner.Rates>(), "no reference");
             var r = reference.GetValueOrDefault(id);
             yield return new BenchmarkResult("train-step", id, m.Train, r?.Train, m.Train * 3 * m.Flops / 1e9, note, r?.TrainBest);
@@ -46,7 +45,7 @@ public sealed class ModelThroughputBenchmark(IModelZoo zoo) : IBenchmark
         using var optimizer = optim.SGD(model.parameters(), 0.01, momentum: 0.9);
 
         model.train();
-        var train = ImagesPerSecond(context, () =>
+        var train = context.ImagesPerSecond(() =>
         {
             using var scope = NewDisposeScope();
             optimizer.zero_grad();
@@ -55,7 +54,7 @@ public sealed class ModelThroughputBenchmark(IModelZoo zoo) : IBenchmark
         });
 
         model.eval();
-        var gradient = ImagesPerSecond(context, () =>
+        var gradient = context.ImagesPerSecond(() =>
         {
             using var scope = NewDisposeScope();
             var input = x.detach().requires_grad_(true);
@@ -63,18 +62,5 @@ public sealed class ModelThroughputBenchmark(IModelZoo zoo) : IBenchmark
             autograd.grad([loss], [input]);
         });
         return (train, gradient, flops);
-    }
-
-    private static double ImagesPerSecond(BenchmarkContext context, Action step)
-    {
-        for (var i = 0; i < context.WarmupIterations; i++) step();
-        var best = 0.0;
-        for (var r = 0; r < Math.Max(1, context.Rounds); r++)
-        {
-            var watch = Stopwatch.StartNew();
-            for (var i = 0; i < context.Iterations; i++) step();
-            best = Math.Max(best, context.BatchSize * (double)context.Iterations / watch.Elapsed.TotalSeconds);
-        }
-        return best;
     }
 }

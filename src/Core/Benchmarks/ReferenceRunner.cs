@@ -11,16 +11,16 @@ public static class ReferenceRunner
 
     public static (IReadOnlyDictionary<string, Rates> Models, string Note) Run(
         string python, string script, IReadOnlyList<string> models, int batchSize, int threads, int warmup, int iterations, int rounds,
-        int channels, int size)
+        int channels, int size, string device = "cpu")
     {
         var (root, error) = RunJson(python, script, threads, "--models", string.Join(",", models), "--batch-size", $"{batchSize}",
             "--threads", $"{threads}", "--warmup", $"{warmup}", "--iterations", $"{iterations}", "--rounds", $"{rounds}",
-            "--channels", $"{channels}", "--size", $"{size}");
+            "--channels", $"{channels}", "--size", $"{size}", "--device", device);
         if (root is null) return (new Dictionary<string, Rates>(), error!);
         var rates = root["models"]!.AsObject().ToDictionary(p => p.Key,
             p => new Rates(p.Value!["train"]!.GetValue<double>(), p.Value!["inputGradient"]!.GetValue<double>(),
                 p.Value!["trainBest"]!.GetValue<double>(), p.Value!["inputGradientBest"]!.GetValue<double>()));
-        return (rates, $"reference: PyTorch {root["torch"]} eager, {root["blas"]}, {root["threads"]} threads");
+        return (rates, $"reference: PyTorch {root["torch"]} eager on {device}, {root["blas"]}, {root["threads"]} threads");
     }
 
     /// <summary>Runs a reference script and parses the JSON object on its last stdout line; on failure, a note saying why.</summary>
@@ -44,6 +44,14 @@ public static class ReferenceRunner
             return (null, $"reference unavailable: {e.Message}");
         }
     }
+
+    /// <summary>The name PyTorch's <c>torch.device</c> parses: "cpu", "cuda" or "cuda:N".</summary>
+    public static string DeviceName(TorchSharp.torch.Device device) => device.type switch
+    {
+        TorchSharp.DeviceType.CPU => "cpu",
+        TorchSharp.DeviceType.CUDA => device.index < 0 ? "cuda" : $"cuda:{device.index}",
+        _ => throw new NotSupportedException($"bench reference: no PyTorch device for {device.type}"),
+    };
 
     private static string Last(string text) => text.Trim().Split('\n').LastOrDefault() ?? "";
 }

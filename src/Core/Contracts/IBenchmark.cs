@@ -1,3 +1,4 @@
+using Robustness.Core.Benchmarks;
 using static TorchSharp.torch;
 
 namespace Robustness.Core.Contracts;
@@ -13,8 +14,15 @@ public interface IBenchmark
 /// <param name="ReferenceScript">bench/reference.py in the repository, or null.</param>
 /// <param name="Models">Zoo model ids to measure (null: every id).</param>
 /// <param name="Rounds">Timed rounds of <paramref name="Iterations"/> steps; the best round counts (robust on a shared machine).</param>
+/// <param name="Synchronise">Waits for the device's queued work before the clock is read (null: <see cref="DeviceClock.Synchronise"/>).</param>
 public sealed record BenchmarkContext(Device Device, int BatchSize, int WarmupIterations, int Iterations,
-    string? PythonExecutable, string? ReferenceScript, int Threads, IReadOnlyList<string>? Models = null, int Rounds = 3);
+    string? PythonExecutable, string? ReferenceScript, int Threads, IReadOnlyList<string>? Models = null, int Rounds = 3,
+    Action<Device>? Synchronise = null)
+{
+    /// <summary>Images per second of <paramref name="step"/> (one batch each), best of <see cref="Rounds"/>, timed with the device synchronised.</summary>
+    public double ImagesPerSecond(Action step) =>
+        BatchSize * new DeviceClock(Device, Synchronise).BestStepsPerSecond(step, WarmupIterations, Iterations, Rounds);
+}
 
 /// <param name="ReferenceImagesPerSecond">The same loop in PyTorch eager, when measured.</param>
 /// <param name="GflopsPerSecond">Achieved rate, when the workload's FLOPs are known.</param>

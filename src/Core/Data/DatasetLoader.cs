@@ -4,14 +4,13 @@ namespace Robustness.Core.Data;
 public static class DatasetLoader
 {
     /// <param name="dataDirectory">The --data option (a root holding the dataset folders), or null for the default order.</param>
-    /// <param name="requireFullFiles">CIFAR-10 files must hold 10 000 records each (false only for generated test files).</param>
-    public static LabeledImages Load(string datasetId, DatasetSplit split, string? dataDirectory = null, bool requireFullFiles = true)
+    public static LabeledImages Load(string datasetId, DatasetSplit split, string? dataDirectory = null)
     {
         NativeLibrary.EnsureLoaded();
         var folder = DataDirectory.Resolve(datasetId, dataDirectory);
         return datasetId switch
         {
-            DatasetIds.Cifar10 => Cifar10Reader.Read(folder, split, requireFullFiles),
+            DatasetIds.Cifar10 => Cifar10Reader.Read(folder, split),
             DatasetIds.FashionMnist => FashionMnistReader.Read(folder, split),
             _ => throw new ArgumentException($"Unknown dataset '{datasetId}'.", nameof(datasetId)),
         };

@@ -1,12 +1,24 @@
 namespace Robustness.Core.Data;
 
-/// <summary>Fashion-MNIST: the four official IDX files, each gzip-compressed (".gz") or plain.</summary>
+/// <summary>Fashion-MNIST: the four official IDX files, each gzip-compressed (".gz") or plain, holding the real dataset's
+/// 60 000 / 10 000 images (<see cref="DatasetSizes"/>).</summary>
 public static class FashionMnistReader
 {
     public static LabeledImages Read(string directory, DatasetSplit split)
     {
         var prefix = split == DatasetSplit.Train ? "train" : "t10k";
-        return IdxReader.Read(Find(directory, $"{prefix}-images-idx3-ubyte"), Find(directory, $"{prefix}-labels-idx1-ubyte"));
+        var imagesPath = Find(directory, $"{prefix}-images-idx3-ubyte");
+        var data = IdxReader.Read(imagesPath, Find(directory, $"{prefix}-labels-idx1-ubyte"));
+        try
+        {
+            DatasetSizes.Check(imagesPath, directory, "images", data.Count, DatasetSizes.Images(DatasetIds.FashionMnist, split));
+        }
+        catch
+        {
+            data.Dispose();
+            throw;
+        }
+        return data;
     }
 
     private static string Find(string directory, string name)

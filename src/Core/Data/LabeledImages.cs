@@ -1,4 +1,3 @@
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace Robustness.Core.Data;
@@ -6,6 +5,8 @@ namespace Robustness.Core.Data;
 /// <summary>Images float32 [N,C,H,W] in [0,1] and labels int64 [N]. Owns its tensors.</summary>
 public sealed class LabeledImages : IDisposable
 {
+    private readonly Dictionary<string, LabeledImages> onDevices = [];
+
     public LabeledImages(Tensor images, Tensor labels)
     {
         if (images.dim() != 4) throw new ArgumentException($"images must be [N,C,H,W], got [{string.Join(",", images.shape)}]", nameof(images));
@@ -34,8 +35,33 @@ public sealed class LabeledImages : IDisposable
 
     public LabeledImages Select(Tensor indices) => new(Images.index_select(0, indices), Labels.index_select(0, indices));
 
+    /// <summary>
+    /// This set on <paramref name="device"/>: itself when it is there already, else a copy made on the first call
+    /// and kept (owned by this set) for every later one, so a training run slices its batches on the device
+    /// instead of copying each batch from the host.
+    /// </summary>
+    public LabeledImages On(Device device)
+    {
+        if (Images.IsOn(device)) return this;
+        lock (onDevices)
+        {
+            var key = device.ToString();
+            if (!onDevices.TryGetValue(key, out var copy))
+            {
+                using var scope = NewDisposeScope();
+                onDevices[key] = copy = new LabeledImages(Images.to(device), Labels.to(device));
+            }
+            return copy;
+        }
+    }
+
     public void Dispose()
     {
+        lock (onDevices)
+        {
+            foreach (var copy in onDevices.Values) copy.Dispose();
+            onDevices.Clear();
+        }
         Images.Dispose();
         Labels.Dispose();
     }

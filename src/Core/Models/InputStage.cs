@@ -10,8 +10,10 @@ namespace Robustness.Core.Models;
 /// </summary>
 public sealed class InputStage : nn.Module<Tensor, Tensor>
 {
-    private readonly Tensor mean;
-    private readonly Tensor std;
+    // Mean and std live only as registered buffers: Module.to(...) replaces a buffer's tensor but not a field
+    // holding the old one, so forward reads them through get_buffer and follows the module to its device.
+    private const string MeanBuffer = "mean";
+    private const string StdBuffer = "std";
     private readonly int? size;
     private readonly MemoryLayout layout;
 
@@ -20,10 +22,8 @@ public sealed class InputStage : nn.Module<Tensor, Tensor>
         if (size is <= 0) throw new ArgumentOutOfRangeException(nameof(size), size, "InputSize must be positive");
         this.size = size;
         this.layout = layout;
-        mean = tensor(dataset.Mean).reshape(1, dataset.Channels, 1, 1);
-        std = tensor(dataset.Std).reshape(1, dataset.Channels, 1, 1);
-        register_buffer(nameof(mean), mean, persistent: false);
-        register_buffer(nameof(std), std, persistent: false);
+        register_buffer(MeanBuffer, tensor(dataset.Mean).reshape(1, dataset.Channels, 1, 1), persistent: false);
+        register_buffer(StdBuffer, tensor(dataset.Std).reshape(1, dataset.Channels, 1, 1), persistent: false);
     }
 
     /// <summary>The square size inputs are resized to, or null when they pass at their own size.</summary>
@@ -34,7 +34,7 @@ public sealed class InputStage : nn.Module<Tensor, Tensor>
         var x = input;
         if (size is { } s && (x.shape[2] != s || x.shape[3] != s))
             x = nn.functional.interpolate(x, size: [s, s], mode: InterpolationMode.Bilinear, align_corners: false);
-        var normalised = (x - mean) / std;
+        var normalised = (x - get_buffer(MeanBuffer)!) / get_buffer(StdBuffer)!;
         return layout == MemoryLayout.ChannelsLast ? ToChannelsLast(normalised) : normalised;
     }
 

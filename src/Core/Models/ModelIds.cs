@@ -5,6 +5,10 @@ public static class ModelIds
 {
     /// <summary>The adversary's synthetic surrogate: conv64-conv64-pool-conv128-conv128-pool-fc256-fc256.</summary>
     public const string SurrogateCnn = "surrogate-cnn";
+    /// <summary>
+    /// The surrogate as the paper's code built it (Carlini &amp; Wagner's CIFAR net): dropout 0.5 after the first fc256.
+    /// </summary>
+    public const string SurrogateCnnDropout = "surrogate-cnn-dropout";
     /// <summary>A small fast CNN for the smoke profile and tests.</summary>
     public const string SmallCnn = "small-cnn";
     /// <summary>Pre-activation ResNet v2, depth 20 (a mid-size CIFAR-10 backbone; ≈ 4× the cost of vgg-slim-bn).</summary>
@@ -16,5 +20,5 @@ public static class ModelIds
     /// <summary>VGG-16-BN layout at a quarter of the width, on 28→32 resized input (quick profile, both datasets).</summary>
     public const string VggSlimBn = "vgg-slim-bn";
 
-    public static readonly IReadOnlyList<string> All = [SurrogateCnn, SmallCnn, ResNet20, ResNet56, Vgg16Bn, VggSlimBn];
+    public static readonly IReadOnlyList<string> All = [SurrogateCnn, SurrogateCnnDropout, SmallCnn, ResNet20, ResNet56, Vgg16Bn, VggSlimBn];
 }

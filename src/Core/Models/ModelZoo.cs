@@ -19,6 +19,7 @@ public sealed class ModelZoo : IModelZoo
         {
             ModelIds.SmallCnn => SmallCnn.Create(spec, native),
             ModelIds.SurrogateCnn => SurrogateCnn.Create(spec, native),
+            ModelIds.SurrogateCnnDropout => SurrogateCnn.Create(spec, native, SurrogateCnn.PaperDropout),
             ModelIds.ResNet20 => PreActResNet.Create(spec, 20),
             ModelIds.ResNet56 => PreActResNet.Create(spec, 56),
             ModelIds.Vgg16Bn => VggBn.Create(Resized(spec, 32), 1, spec.InputSize ?? 32),

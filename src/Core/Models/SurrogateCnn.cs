@@ -5,14 +5,19 @@ namespace Robustness.Core.Models;
 
 /// <summary>
 /// The adversary's synthetic surrogate of Mahmood et al. (2021): conv64-conv64-pool-conv128-conv128-pool-fc256-fc256
-/// (3×3 convolutions, padding 1, 2×2 max pooling), then the output layer.
+/// (3×3 convolutions, padding 1, 2×2 max pooling), then the output layer; optionally dropout after the first fc256
+/// (the paper's code: Dense256, ReLU, Dropout 0.5, Dense256, ReLU, Dense10).
 /// </summary>
 public static class SurrogateCnn
 {
-    public static nn.Module<Tensor, Tensor> Create(ModelSpec spec, int inputSize)
+    /// <summary>Dropout rate of the paper's surrogate (BewareAdvML NetworkConstructors.ConstructCarliniNetwork).</summary>
+    public const double PaperDropout = 0.5;
+
+    public static nn.Module<Tensor, Tensor> Create(ModelSpec spec, int inputSize, double dropout = 0)
     {
         var flat = 128 * (inputSize / 4) * (inputSize / 4);
-        return nn.Sequential(
+        var layers = new List<(string, nn.Module<Tensor, Tensor>)>
+        {
             ("input", new InputStage(spec.Dataset, spec.InputSize, spec.Layout)),
             ("conv1", nn.Conv2d(spec.Dataset.Channels, 64, 3, padding: 1)),
             ("act1", spec.NewActivation()),
@@ -27,8 +32,11 @@ public static class SurrogateCnn
             ("flatten", nn.Flatten()),
             ("fc1", nn.Linear(flat, 256)),
             ("act5", spec.NewActivation()),
-            ("fc2", nn.Linear(256, 256)),
-            ("act6", spec.NewActivation()),
-            ("logits", nn.Linear(256, spec.OutputCount)));
+        };
+        if (dropout > 0) layers.Add(("dropout", nn.Dropout(dropout)));
+        layers.Add(("fc2", nn.Linear(256, 256)));
+        layers.Add(("act6", spec.NewActivation()));
+        layers.Add(("logits", nn.Linear(256, spec.OutputCount)));
+        return nn.Sequential(layers.ToArray());
     }
 }

@@ -12,10 +12,17 @@ namespace Robustness.Core.Training;
 /// Trains a module on labelled images with a <see cref="TrainingRecipe"/>. Each epoch draws its shuffle and its
 /// augmentation from its own generator seeded by (seed, epoch), and re-seeds torch's global generator (dropout)
 /// the same way, so a run resumed from a checkpoint reproduces the uninterrupted run. The learning-rate schedule is
-/// applied per batch. Every batch runs in its own dispose scope.
+/// applied per batch. Every batch runs in its own dispose scope. The data goes to the device once (see
+/// <see cref="LabeledImages.On"/>) and batches are sliced there; the loss accumulates on the device and is read on the
+/// host every batch on the CPU but only every <see cref="HostReadInterval"/> batches elsewhere, so a GPU's queue
+/// is not drained after every step (the shuffle and augmentation draws stay on the CPU generator: same numbers
+/// on every device).
 /// </summary>
 public sealed class Trainer
 {
+    /// <summary>Batches between host reads of the loss (progress, divergence check) on a non-CPU device.</summary>
+    public const int HostReadInterval = 25;
+
     public required TrainingRecipe Recipe { get; init; }
     public Device Device { get; init; } = CPU;
     public long Seed { get; init; }
@@ -39,6 +46,7 @@ public sealed class Trainer
     {
         Validate(data);
         model.to(Device);
+        data = data.On(Device);
         using var optimizer = CreateOptimizer(model);
         var fingerprint = JsonSerializer.Serialize(Recipe, ProfileJson.Options) + $"|seed={Seed}|n={data.Count}";
         var losses = new List<double>();
@@ -78,31 +86,44 @@ public sealed class Trainer
         manual_seed((long)(epochSeed >> 1));
         using var generator = new Generator(epochSeed);
         using var order = randperm(data.Count, generator: generator);
+        using var orderOnDevice = order.IsOn(Device) ? order.alias() : order.to(Device);
+        using var lossSum = zeros(1, dtype: float64, device: Device);
+        var readEvery = Device.type == DeviceType.CPU ? 1 : HostReadInterval;
         var watch = Stopwatch.StartNew();
-        double lossSum = 0;
         long seen = 0;
         for (var b = 0; b < batches; b++)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            using var scope = NewDisposeScope();
             SetLearningRate(optimizer, LearningRates.At(Recipe, (epoch + (double)b / batches) / Recipe.Epochs));
             var size = Math.Min(Recipe.BatchSize, data.Count - b * Recipe.BatchSize);
-            using var indices = order.narrow(0, (long)b * Recipe.BatchSize, size);
-            var loss = Step(model, optimizer, data, indices, generator);
-            lossSum += loss * size;
+            var loss = Step(model, optimizer, data, orderOnDevice.narrow(0, (long)b * Recipe.BatchSize, size), generator).to(float64);
+            lossSum.add_(loss * size);
             seen += size;
+            if ((b + 1) % readEvery != 0 && b != batches - 1) continue;
+            var (value, sum) = ReadOnHost(loss, lossSum);
+            if (!double.IsFinite(value) || !double.IsFinite(sum))
+                throw new InvalidOperationException($"{Name}: the training loss became {(double.IsFinite(value) ? sum : value)}; lower the learning rate (now {Recipe.LearningRate}).");
             Progress?.Report(new TrainingProgress(Name, epoch + 1, Recipe.Epochs, (long)epoch * batches * Recipe.BatchSize + seen,
-                (long)Recipe.Epochs * data.Count, loss, seen / Math.Max(watch.Elapsed.TotalSeconds, 1e-9)));
+                (long)Recipe.Epochs * data.Count, value, seen / Math.Max(watch.Elapsed.TotalSeconds, 1e-9)));
         }
-        return new EpochResult(epoch + 1, Recipe.Epochs, lossSum / seen, watch.Elapsed.TotalSeconds, seen / Math.Max(watch.Elapsed.TotalSeconds, 1e-9));
+        var meanLoss = lossSum.item<double>() / seen;
+        return new EpochResult(epoch + 1, Recipe.Epochs, meanLoss, watch.Elapsed.TotalSeconds, seen / Math.Max(watch.Elapsed.TotalSeconds, 1e-9));
     }
 
-    private double Step(nn.Module<Tensor, Tensor> model, OptimizerHelper optimizer, LabeledImages data, Tensor indices, Generator generator)
+    /// <summary>One device-to-host transfer for the batch loss and the running sum.</summary>
+    private static (double Loss, double Sum) ReadOnHost(Tensor loss, Tensor lossSum)
     {
-        using var scope = NewDisposeScope();
+        using var both = cat([loss.reshape(1), lossSum]).cpu();
+        var values = both.data<double>();
+        return (values[0], values[1]);
+    }
+
+    /// <summary>One optimisation step on a batch already on the device; returns its detached loss (on the device).</summary>
+    private Tensor Step(nn.Module<Tensor, Tensor> model, OptimizerHelper optimizer, LabeledImages data, Tensor indices, Generator generator)
+    {
         var images = data.Images.index_select(0, indices);
         var labels = data.Labels.index_select(0, indices);
-        if (images.device != Device) images = images.to(Device);
-        if (labels.device != Device) labels = labels.to(Device);
         if (Recipe.Augmentation == Augmentation.PadCropFlip) images = PadCropFlip.Apply(images, generator);
         if (InputTransform is not null) images = InputTransform(images, generator);
         optimizer.zero_grad();
@@ -112,10 +133,7 @@ public sealed class Trainer
         loss.backward();
         optimizer.step();
         AfterStep?.Invoke();
-        var value = loss.item<float>();
-        if (!float.IsFinite(value))
-            throw new InvalidOperationException($"{Name}: the training loss became {value}; lower the learning rate (now {Recipe.LearningRate}).");
-        return value;
+        return loss.detach();
     }
 
     private int BatchCount(int count)

@@ -23,11 +23,20 @@ public static class TrainingCheckpoint
         var final = Path.Combine(directory, $"{Prefix}{state.Epoch:D4}");
         var temp = Path.Combine(directory, $".tmp-{state.Epoch:D4}-{Guid.NewGuid():N}");
         Directory.CreateDirectory(temp);
-        model.save_safetensors(Path.Combine(temp, "model.safetensors"));
-        optimizer.save_state_dict(Path.Combine(temp, "optimizer.bin"));
-        File.WriteAllText(Path.Combine(temp, "state.json"), JsonSerializer.Serialize(state));
-        if (Directory.Exists(final)) Directory.Delete(final, recursive: true);
-        Directory.Move(temp, final);
+        try
+        {
+            model.save_safetensors(Path.Combine(temp, "model.safetensors"));
+            optimizer.save_state_dict(Path.Combine(temp, "optimizer.bin"));
+            File.WriteAllText(Path.Combine(temp, "state.json"), JsonSerializer.Serialize(state));
+            if (Directory.Exists(final)) Directory.Delete(final, recursive: true);
+            Directory.Move(temp, final);
+        }
+        catch
+        {
+            // A failed save (full disk) leaves no half checkpoint behind: the folder is ours, named by this call.
+            if (Directory.Exists(temp)) Directory.Delete(temp, recursive: true);
+            throw;
+        }
         foreach (var old in Directory.GetDirectories(directory, Prefix + "*").Where(d => d != final))
             Directory.Delete(old, recursive: true);
         foreach (var stale in Directory.GetDirectories(directory, ".tmp-*"))

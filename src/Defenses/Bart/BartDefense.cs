@@ -9,7 +9,8 @@ namespace Robustness.Defenses.Bart;
 
 /// <summary>
 /// Raff et al., CVPR 2019 — Barrage of Random Transforms: every query is transformed by k random groups in random
-/// order before the backbone, which was trained on barrage-transformed images. Randomised: the defense owns a
+/// order before the backbone, which was trained on barrage-transformed images (round(k·u) groups per training image,
+/// u ~ U(0, 1), as Beware trained it). Randomised: the defense owns a
 /// generator seeded from the context seed, so a run's sequence of answers reproduces.
 /// </summary>
 public sealed class BartDefense(BartOptions options) : IDefense
@@ -17,7 +18,7 @@ public sealed class BartDefense(BartOptions options) : IDefense
     public const string BackboneRole = "backbone";
 
     /// <summary>Bumped when a transform changes, so cached backbones trained on the old barrage are not reused.</summary>
-    public const string TransformVersion = "1";
+    public const string TransformVersion = "2";
 
     private ModuleClassifier? backbone;
     private BartBarrage? barrage;
@@ -47,10 +48,11 @@ public sealed class BartDefense(BartOptions options) : IDefense
         {
             ["transformCount"] = settings.TransformCount.ToString(CultureInfo.InvariantCulture),
             ["groups"] = string.Join(",", groups.Select(g => g.Name)),
+            ["trainingTransformCount"] = "round(k*u)",
             ["transformVersion"] = TransformVersion,
         };
         var request = new NetworkRequest(Id, BackboneRole, context.Profile.Backbone, recipe, context.Seed, config,
-            InputTransform: barrage.Apply);
+            InputTransform: barrage.ApplyForTraining);
         context.Networks.TrainOrLoad(request, module, context.Train);
         module.eval();
         backbone = new ModuleClassifier(module, context.Dataset.NumClasses, context.Device);

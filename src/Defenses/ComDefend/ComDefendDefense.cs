@@ -8,8 +8,9 @@ using static TorchSharp.torch;
 namespace Robustness.Defenses.ComDefend;
 
 /// <summary>
-/// Jia et al., CVPR 2019 — ComDefend: the image is compressed to a binary code and reconstructed before the
-/// undefended backbone (the vanilla defense's artefact) classifies it. Deterministic at test time.
+/// Jia et al., CVPR 2019 — ComDefend: the image is compressed to a code and reconstructed before the undefended
+/// backbone (the vanilla defense's artefact) classifies it. Randomised at test time (code noise, σ = 1, as in the
+/// reference test code): the defense owns a generator seeded from the context seed, so a run's answers reproduce.
 /// </summary>
 public sealed class ComDefendDefense(ComDefendOptions options) : IDefense
 {
@@ -19,11 +20,13 @@ public sealed class ComDefendDefense(ComDefendOptions options) : IDefense
     private ModuleClassifier? backbone;
     private ComDefendAutoencoder? autoencoder;
     private Device device = CPU;
+    private Generator? generator;
+    private ComDefendOptions? fitted;
 
     public string Id => DefenseIds.ComDefend;
 
-    /// <summary>Binarisation has zero gradient: no useful white-box path (BPDA aside).</summary>
-    public DefenseTraits Traits { get; } = new(Randomized: false, CanReject: false, Differentiable: false, ForwardPassesPerQuery: 1);
+    /// <summary>Binarisation and the 8-bit truncation have zero gradient: no useful white-box path (BPDA aside).</summary>
+    public DefenseTraits Traits => new(Randomized: (fitted ?? options).TestNoiseStd > 0, CanReject: false, Differentiable: false, ForwardPassesPerQuery: 1);
 
     public ComDefendAutoencoder Autoencoder => autoencoder ?? throw NotFitted();
 
@@ -36,7 +39,9 @@ public sealed class ComDefendDefense(ComDefendOptions options) : IDefense
         var settings = context.Profile.Section($"defenses.{DefenseIds.ComDefend}", options);
         settings.Validate();
         Dispose();
+        fitted = settings;
         device = context.Device;
+        generator = new Generator((ulong)context.Seed + 0xc0de);
         torch.manual_seed(context.Seed);
         autoencoder = new ComDefendAutoencoder(context.Dataset.Channels, settings, context.Seed);
         autoencoder.to(device);
@@ -49,16 +54,18 @@ public sealed class ComDefendDefense(ComDefendOptions options) : IDefense
     public Tensor Purify(Tensor images)
     {
         var model = Autoencoder;
+        var noise = generator!;
         model.eval();
-        return ClassifierExtensions.MapBatches(images, 256, batch => model.Purify(batch.to(device)).cpu());
+        return ClassifierExtensions.MapBatches(images, 256, batch => model.Purify(batch.to(device), noise).cpu());
     }
 
     public Tensor Predict(Tensor images)
     {
         var model = Autoencoder;
         var classifier = backbone ?? throw NotFitted();
+        var noise = generator!;
         model.eval();
-        return ClassifierExtensions.MapBatches(images, 256, batch => classifier.Logits(model.Purify(batch.to(device))).argmax(1).cpu());
+        return ClassifierExtensions.MapBatches(images, 256, batch => classifier.Logits(model.Purify(batch.to(device), noise)).argmax(1).cpu());
     }
 
     private NetworkRequest Request(ComDefendOptions settings, DefenseContext context)
@@ -80,6 +87,8 @@ public sealed class ComDefendDefense(ComDefendOptions options) : IDefense
     {
         backbone?.Module.Dispose();
         autoencoder?.Dispose();
+        generator?.Dispose();
+        generator = null;
         backbone = null;
         autoencoder = null;
     }

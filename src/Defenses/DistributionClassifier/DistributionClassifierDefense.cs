@@ -7,8 +7,8 @@ namespace Robustness.Defenses.DistributionClassifier;
 
 /// <summary>
 /// Distribution classifier on the vanilla backbone (same artefact): the second stage is trained on the softmax
-/// distributions of the first <see cref="DistributionClassifierOptions.TrainImages"/> clean training images (true
-/// labels). <see cref="Predict"/> follows <see cref="DistributionClassifierOptions.Decision"/>;
+/// distributions of the first <see cref="DistributionClassifierOptions.TrainImages"/> clean training images the
+/// backbone classifies correctly (true labels), as Mahmood et al. did. <see cref="Predict"/> follows <see cref="DistributionClassifierOptions.Decision"/>;
 /// <see cref="PredictBoth"/> gives the distribution classifier's and the majority vote's answers from the same samples.
 /// </summary>
 public sealed class DistributionClassifierDefense(DistributionClassifierOptions defaults) : IDefense
@@ -22,6 +22,12 @@ public sealed class DistributionClassifierDefense(DistributionClassifierOptions 
 
     public DefenseTraits Traits => new(Randomized: true, CanReject: false, Differentiable: false, ForwardPassesPerQuery: Options.Samples);
 
+    /// <summary>The undefended backbone after <see cref="Fit"/> (shared with the vanilla defense), else null.</summary>
+    public IClassifier? Backbone => backbone;
+
+    /// <summary>Indices (into the training set) of the images the second stage was trained on; empty before <see cref="Fit"/>.</summary>
+    public long[] SecondStageTrainingIndices { get; private set; } = [];
+
     /// <summary>The options in force: the profile's overrides once fitted, else the defaults.</summary>
     public DistributionClassifierOptions Options => fitted ?? defaults;
 
@@ -32,11 +38,14 @@ public sealed class DistributionClassifierDefense(DistributionClassifierOptions 
         fitted = options;
         Release();
         backbone = VanillaBackbone.Fit(context);
-        var count = Math.Min(options.TrainImages, context.Train.Count);
-        if (count < 1) throw new InvalidDataException($"defenses.{Id}: the training set is empty.");
+        if (context.Train.Count < 1) throw new InvalidDataException($"defenses.{Id}: the training set is empty.");
+        using var selected = CorrectlyClassified.FirstIndices(backbone, context.Train.Images, context.Train.Labels, options.TrainImages);
+        if (selected.numel() == 0) throw new InvalidDataException($"defenses.{Id}: the backbone classifies no training image correctly; the second stage has nothing to train on.");
+        SecondStageTrainingIndices = selected.data<long>().ToArray();
         using var fitGenerator = new Generator((ulong)context.Seed);
-        using var features = Features(context.Train.Images.narrow(0, 0, count), fitGenerator);
-        using var labels = context.Train.Labels.narrow(0, 0, count).cpu();
+        using var images = context.Train.Images.index_select(0, selected.to(context.Train.Images.device));
+        using var features = Features(images, fitGenerator);
+        using var labels = context.Train.Labels.cpu().index_select(0, selected);
         classifier = HistogramClassifier.Train(Rows(features), labels.data<long>().ToArray(), context.Dataset.NumClasses,
             unchecked((int)context.Seed), options.MaximumIterations);
         generator = new Generator((ulong)context.Seed + 0xd15c);
@@ -99,6 +108,7 @@ public sealed class DistributionClassifierDefense(DistributionClassifierOptions 
         backbone = null;
         generator = null;
         classifier = null;
+        SecondStageTrainingIndices = [];
     }
 
     public void Dispose() => Release();

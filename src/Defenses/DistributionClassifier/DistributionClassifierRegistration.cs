@@ -7,5 +7,5 @@ public sealed class DistributionClassifierRegistration : IPluginModule
 {
     public void Register(IServiceCollection services) =>
         services.AddDefense<DistributionClassifierDefense, DistributionClassifierOptions>(DefenseIds.DistributionClassifier, new DistributionClassifierOptions(),
-            "Distribution classifier: histograms of softmax over random resize-pad copies, classified by ML.NET SDCA (Kou et al., ICLR 2020).");
+            "Distribution classifier: KDEs of softmax over random resize-pad copies, classified by ML.NET SDCA (Kou et al., ICLR 2020).");
 }

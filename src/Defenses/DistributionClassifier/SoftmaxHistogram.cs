@@ -20,7 +20,7 @@ public static class SoftmaxHistogram
         Tensor perBin;
         if (kernelBandwidth > 0)
         {
-            var centres = (arange(bins, dtype: float32) + 0.5) / bins;                     // [bins]
+            var centres = (arange(bins, dtype: float32, device: values.device) + 0.5) / bins;                     // [bins]
             var distance = values.unsqueeze(-1) - centres;                                 // [B,K,N,bins]
             var kernel = (-0.5 * (distance / kernelBandwidth).square()).exp();
             var density = kernel.sum(new long[] { 2 });                                    // [B,K,bins]
@@ -29,7 +29,7 @@ public static class SoftmaxHistogram
         else
         {
             var index = (values * bins).floor().clamp(0, bins - 1).to_type(int64);         // [B,K,N]
-            perBin = zeros([b, k, bins], float32).scatter_add_(2, index, ones_like(values));
+            perBin = zeros([b, k, bins], float32, device: values.device).scatter_add_(2, index, ones_like(values));
         }
         return perBin.reshape(b, k * bins).MoveToOuterDisposeScope();
     }

@@ -43,7 +43,10 @@ public sealed class EcocDefense : IDefense
         var current = Options;
         var architecture = current.NetworkArchitecture ?? context.Profile.Backbone;
         var newDecoder = new EcocDecoder(HadamardCode.Codewords(context.Dataset.NumClasses, current.CodeLength), current.DecodingFloor);
-        var stacked = JointTraining.TrainOrLoad(context, DefenseIds.Ecoc, Role, architecture, current.Networks, current.BitsPerNetwork,
+        var training = current.Epochs is { } epochs
+            ? context with { Profile = context.Profile with { BackboneRecipe = context.Profile.BackboneRecipe with { Epochs = epochs } } }
+            : context;
+        var stacked = JointTraining.TrainOrLoad(training, DefenseIds.Ecoc, Role, architecture, current.Networks, current.BitsPerNetwork,
             Config(current), _ => (output, _, labels) => EcocHingeLoss.Compute(output, labels, newDecoder.Codewords));
         Dispose();
         decoder = newDecoder;
@@ -72,7 +75,7 @@ public sealed class EcocDefense : IDefense
 
     private static Dictionary<string, string> Config(EcocOptions o) => new()
     {
-        ["code"] = "sylvester-hadamard-rows-1..k",
+        ["code"] = "hadamard-spanning-rows-signed",
         ["codeLength"] = o.CodeLength.ToString(CultureInfo.InvariantCulture),
         ["networks"] = o.Networks.ToString(CultureInfo.InvariantCulture),
         ["loss"] = "hinge-on-raw-bit-scores",

@@ -6,8 +6,8 @@ namespace Robustness.Defenses.FeatureDistillation;
 
 /// <summary>
 /// Liu et al., CVPR 2019 — feature distillation in front of the undefended backbone. The backbone is the vanilla
-/// defense's own artefact (owner "vanilla", role "backbone"); the only fit of its own is the band deviation on the
-/// first training images, deterministic and recomputed in milliseconds.
+/// defense's own artefact (owner "vanilla", role "backbone"). The paper's table is fixed (uniform step 80); the
+/// optional band-deviation table is measured on the first training images, deterministic and recomputed in milliseconds.
 /// </summary>
 public sealed class FeatureDistillationDefense(FeatureDistillationOptions options) : IDefense
 {
@@ -28,9 +28,7 @@ public sealed class FeatureDistillationDefense(FeatureDistillationOptions option
     {
         var settings = context.Profile.Section($"defenses.{DefenseIds.FeatureDistillation}", options);
         settings.Validate();
-        var count = Math.Min(settings.StatisticsImages, context.Train.Count);
-        var deviation = FeatureDistiller.BandDeviation(context.Train.Images.narrow(0, 0, count));
-        distiller = new FeatureDistiller(QuantisationTable.FromBandDeviation(deviation, settings.ImportantBands, settings.FineStep, settings.CoarseStep));
+        distiller = FeatureDistiller.For(settings, context.Train.Images);
         backbone?.Module.Dispose();
         backbone = VanillaBackbone.Fit(context);
     }

@@ -23,6 +23,13 @@ public sealed class QuantisationTable
     /// <summary>No quantisation at all: DCT → IDCT round trip.</summary>
     public static QuantisationTable Lossless() => new(new float[64]);
 
+    /// <summary>
+    /// The table of the released feature-distillation code: <paramref name="highFrequencyStep"/> (S1) everywhere
+    /// except the top-left 4×4 low-frequency block, which gets <paramref name="lowFrequencyStep"/> (S2).
+    /// </summary>
+    public static QuantisationTable Reference(float lowFrequencyStep, float highFrequencyStep) =>
+        new(Enumerable.Range(0, 64).Select(i => i / 8 < 4 && i % 8 < 4 ? lowFrequencyStep : highFrequencyStep).ToArray());
+
     /// <summary>Bands with u + v &lt; <paramref name="cutoff"/> get <paramref name="fineStep"/>, the rest <paramref name="coarseStep"/>.</summary>
     public static QuantisationTable LowFrequency(int cutoff, float fineStep, float coarseStep) =>
         new(Enumerable.Range(0, 64).Select(i => i / 8 + i % 8 < cutoff ? fineStep : coarseStep).ToArray());

@@ -1,3 +1,5 @@
+using Robustness.Core;
+
 namespace Robustness.Evaluation.Grid;
 
 /// <summary>What the evaluate / run-cell / plan / nightly commands ask for.</summary>
@@ -6,9 +8,10 @@ namespace Robustness.Evaluation.Grid;
 /// <param name="Store">SQLite path or PostgreSQL connection string (default results/robustness.db).</param>
 /// <param name="RunId">Run name in the store; default "&lt;config&gt;-&lt;profile&gt;".</param>
 /// <param name="ProfilesFile">A profiles.json replacing the embedded one.</param>
+/// <param name="KeepFailed">Leave cells stored as failed as they are instead of retrying them.</param>
 public sealed record EvaluationRequest(
-    string Config, string? Profile = null, string? Store = null, string? Artefacts = null, string Device = "cpu",
-    string? Data = null, string? RunId = null, string? ProfilesFile = null)
+    string Config, string? Profile = null, string? Store = null, string? Artefacts = null, string Device = DeviceSelection.Default,
+    string? Data = null, string? RunId = null, string? ProfilesFile = null, bool KeepFailed = false)
 {
     public const string ArtefactsVariable = "ROBUSTNESS_ARTEFACTS";
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Robustness.Core;
 using Robustness.Core.Profiles;
+using Robustness.Evaluation.Fidelity;
 using Robustness.Evaluation.Nightly;
 using Robustness.Evaluation.Reports;
 using Robustness.Evaluation.Store;
@@ -34,10 +35,12 @@ public sealed class EvaluationSession : IDisposable
     public IReadOnlyList<GridCell> Cells { get; }
     public string RunId { get; }
 
-    /// <summary>Validates the config, then opens the store: either failing throws before anything is touched.</summary>
+    /// <summary>Validates the device, run name and config, then opens the store: any failing throws before anything is touched.</summary>
     public static EvaluationSession Open(IServiceProvider services, EvaluationRequest request)
     {
-        var config = GridConfigFile.Load(request.Config, request.Profile);
+        DeviceSelection.Resolve(request.Device);
+        if (request.RunId is not null) RunNames.Ensure(request.RunId);
+        var config = GridConfigFile.Load(request.Config, request.Profile, services, request.ProfilesFile);
         var store = ResultsStores.Open(request.Store);
         return new EvaluationSession(services, request, config, store);
     }
@@ -67,14 +70,14 @@ public sealed class EvaluationSession : IDisposable
         }
     }
 
-    /// <summary>Computes one cell and commits it; null when the store already holds it and <paramref name="force"/> is false.</summary>
+    /// <summary>
+    /// Computes one cell and commits it; null when the store holds it as done (a failed cell is retried unless the
+    /// request keeps failed cells) or another process is computing it, and <paramref name="force"/> is false.
+    /// </summary>
     public CellOutcome? RunCell(GridCell cell, bool force = false, CancellationToken cancellationToken = default)
     {
         Register();
-        if (!force && Store.CompletedCells(RunId).Contains(cell.Id)) return null;
-        var outcome = Runner().RunOne(cell, cancellationToken);
-        Store.Commit(RunId, outcome);
-        return outcome;
+        return Runner().RunCell(RunId, cell, force, cancellationToken);
     }
 
     private GridRunner Runner()
@@ -87,12 +90,12 @@ public sealed class EvaluationSession : IDisposable
         cellRunners.Add(new DefenseCellRunner(defenses, provenance));
         cellRunners.AddRange(services.GetServices<ICellRunnerFactory>().Select(f => f.Create(defenses, provenance)));
         cellRunners.AddRange(services.GetServices<ICellRunner>());
-        return runner = new GridRunner(Store, new CompositeCellRunner(cellRunners));
+        return runner = new GridRunner(Store, new CompositeCellRunner(cellRunners), new GridRunOptions { KeepFailed = request.KeepFailed });
     }
 
     /// <summary>Renders reports/&lt;run&gt;/ from the store (optionally with a nightly diff) and returns the HTML path.</summary>
     public string WriteReport(string reportsRoot, NightlyComparison? nightly = null) =>
-        ReportFiles.Write(Store, RunId, reportsRoot, nightly, Config);
+        ReportFiles.Write(Store, RunId, reportsRoot, nightly, Config, ReportFidelity.From(services, ProfileCatalog.Load(request.ProfilesFile)));
 
     public void Dispose()
     {

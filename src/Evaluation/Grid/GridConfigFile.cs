@@ -29,7 +29,13 @@ public static class GridConfigFile
         GridConfig? config;
         try
         {
-            config = JsonSerializer.Deserialize<GridConfig>(File.ReadAllText(path), ProfileJson.Options);
+            var text = File.ReadAllText(path);
+            using (var document = JsonDocument.Parse(text, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true }))
+            {
+                if (UnknownConfigFields.Find<GridConfig>(document.RootElement, ProfileJson.Options) is { } unknown)
+                    throw new GridConfigException($"Config '{path}': {unknown}.");
+            }
+            config = JsonSerializer.Deserialize<GridConfig>(text, ProfileJson.Options);
         }
         catch (JsonException e)
         {
@@ -38,6 +44,14 @@ public static class GridConfigFile
         if (config is null) throw new GridConfigException($"Config '{path}': empty document.");
         if (profileOverride is not null) config = config with { Profile = profileOverride };
         Validate(config, path);
+        return config;
+    }
+
+    /// <summary>Loads and validates, then checks the ids and sizes it names against the registered plug-ins and the profiles.</summary>
+    public static GridConfig Load(string nameOrPath, string? profileOverride, IServiceProvider services, string? profilesFile)
+    {
+        var config = Load(nameOrPath, profileOverride);
+        GridConfigReferences.Check(config, services, ProfileCatalog.Load(profilesFile), Resolve(nameOrPath));
         return config;
     }
 
@@ -60,6 +74,8 @@ public static class GridConfigFile
             if (!AttackGoals.All.Contains(g)) Fail("goals", g, "must be untargeted or targeted");
         if (c.Seeds.Count == 0) Fail("seeds", "[]", "must list at least one seed");
         if (c.Seeds.Distinct().Count() != c.Seeds.Count) Fail("seeds", string.Join(",", c.Seeds), "has duplicates");
+        foreach (var seed in c.Seeds)
+            if (seed < 0) Fail("seeds", seed, "must be >= 0");
         if (c.AttackedPoints <= 0) Fail("attackedPoints", c.AttackedPoints, "must be positive");
         foreach (var s in c.Checklist.EpsilonScales)
             if (s <= 0) Fail("checklist.epsilonScales", s, "must be positive");

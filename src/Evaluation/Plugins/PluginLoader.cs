@@ -33,6 +33,9 @@ public static class PluginLoader
             var assembly = Load(path);
             try
             {
+                if (PluginModules.Find(assembly).Count == 0)
+                    throw new PluginLoadException(
+                        $"Plug-in '{path}': no IPluginModule found in it (a public class implementing {typeof(IPluginModule).FullName} with a parameterless constructor).");
                 services.AddPluginModules(assembly);
             }
             catch (Exception e) when (e is not PluginLoadException)

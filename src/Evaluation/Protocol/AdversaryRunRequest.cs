@@ -1,3 +1,5 @@
+using Robustness.Core;
+
 namespace Robustness.Evaluation.Protocol;
 
 public enum TransferCurveKind { None, Q, Queries }
@@ -8,5 +10,5 @@ public enum TransferCurveKind { None, Q, Queries }
 /// <param name="AttackedPoints">Overrides the profile's attacked points; null = profile.</param>
 public sealed record AdversaryRunRequest(
     string Dataset, string Profile, string Defense, string Adversary, double Q, string Attack, bool Targeted, long Seed,
-    string Device = "auto", string? ArtefactRoot = null, string? DataDirectory = null, long? QueryBudget = null,
+    string Device = DeviceSelection.Default, string? ArtefactRoot = null, string? DataDirectory = null, long? QueryBudget = null,
     double? Epsilon = null, int? AttackedPoints = null, TransferCurveKind Curve = TransferCurveKind.None);

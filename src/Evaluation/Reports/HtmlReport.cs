@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using Robustness.Evaluation.Fidelity;
 
 namespace Robustness.Evaluation.Reports;
 
@@ -19,6 +20,15 @@ public static class HtmlReport
         s.AppendLine("</ul><h2>Deviations from the paper's protocol</h2><ul>");
         foreach (var d in m.Deviations.DefaultIfEmpty("none")) s.AppendLine($"<li>{E(d)}</li>");
         s.AppendLine("</ul>");
+        if (m.ComponentDeviations.Count > 0)
+        {
+            s.AppendLine($"<p>{E(DeviationTable.Note)}</p><table id=\"table-deviations\" class=\"report-table\"><thead><tr>");
+            foreach (var h in DeviationTable.Headers) s.Append($"<th>{E(h)}</th>");
+            s.AppendLine("</tr></thead><tbody>");
+            foreach (var row in m.ComponentDeviations)
+                s.AppendLine("<tr>" + string.Concat(DeviationTable.Cells(row).Select(c => $"<td>{E(c)}</td>")) + "</tr>");
+            s.AppendLine("</tbody></table>");
+        }
         foreach (var t in ReportTables.All(m))
         {
             s.AppendLine($"<section id=\"section-{E(t.Id)}\"><h2>{E(t.Title)}</h2>");

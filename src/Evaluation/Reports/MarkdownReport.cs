@@ -1,4 +1,5 @@
 using System.Text;
+using Robustness.Evaluation.Fidelity;
 
 namespace Robustness.Evaluation.Reports;
 
@@ -13,6 +14,11 @@ public static class MarkdownReport
         s.AppendLine().AppendLine("## Deviations from the paper's protocol").AppendLine();
         foreach (var d in m.Deviations) s.AppendLine($"- {d}");
         if (m.Deviations.Count == 0) s.AppendLine("- none");
+        if (m.ComponentDeviations.Count > 0)
+        {
+            s.AppendLine().AppendLine(DeviationTable.Note).AppendLine();
+            s.Append(DeviationTable.Markdown(m.ComponentDeviations));
+        }
         foreach (var t in ReportTables.All(m))
         {
             s.AppendLine().AppendLine($"## {t.Title}").AppendLine();

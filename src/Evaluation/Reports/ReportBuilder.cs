@@ -1,5 +1,6 @@
 using Robustness.Core.Profiles;
 using Robustness.Evaluation.Checklist;
+using Robustness.Evaluation.Fidelity;
 using Robustness.Evaluation.Grid;
 using Robustness.Evaluation.Store;
 
@@ -8,8 +9,10 @@ namespace Robustness.Evaluation.Reports;
 /// <summary>Aggregates a run's committed cells into a <see cref="ReportModel"/> (seeds → means and bootstrap CIs).</summary>
 public static class ReportBuilder
 {
-    public static ReportModel Build(RunRecord run, GridConfig config, IReadOnlyList<CellOutcome> outcomes, bool withFigures = true)
+    /// <param name="fidelity">Where the Deviations come from; null: the built-in fidelity catalog and the embedded profiles.</param>
+    public static ReportModel Build(RunRecord run, GridConfig config, IReadOnlyList<CellOutcome> outcomes, bool withFigures = true, ReportFidelity? fidelity = null)
     {
+        fidelity ??= ReportFidelity.Default();
         var ok = outcomes.Where(o => o.Status == CellStatus.Ok).ToList();
         var clean = CleanRows(ok, config.Baseline);
         var attacks = AttackRows(ok, config.Baseline);
@@ -26,9 +29,11 @@ public static class ReportBuilder
             DenseVsPruned = DenseVsPruned(attacks),
             Checklist = EvaluationChecklist.Evaluate(attacks, config.Baseline, config.Checklist),
             Standards = PaperStandards.Evaluate(config, clean, attacks),
-            Failures = outcomes.Where(o => o.Status == CellStatus.Failed).Select(o => new FailureRow(o.Cell.Id, o.Cell.Describe(), o.Error ?? "")).ToList(),
+            Failures = outcomes.Where(o => o.Status == CellStatus.Failed).Select(o => new FailureRow(o.Cell.Id, o.Cell.Describe(), o.ErrorSummary ?? "", o.Error ?? "")).ToList(),
             Provenance = Summarise(outcomes),
             Deviations = Deviations(config),
+            ComponentDeviations = RunDeviations.For(fidelity.Catalog, fidelity.Profiles, config.Profile,
+                RunComponents.Of(GridPlanner.Plan(config).Concat(outcomes.Select(o => o.Cell)))),
         };
         return withFigures ? model with { Figures = FigureRenderer.Render(model) } : model;
     }
@@ -130,11 +135,12 @@ public static class ReportBuilder
             outcomes.Select(o => o.Manifest.Profile).Distinct().Order().ToList());
     }
 
+    /// <summary>The grid's own departures from the protocol; the components' come from the fidelity catalog (<see cref="ReportModel.ComponentDeviations"/>).</summary>
     private static List<string> Deviations(GridConfig config)
     {
         var list = new List<string>();
         if (config.Profile != ProfileNames.Paper)
-            list.Add($"Profile '{config.Profile}', not 'paper': smaller backbones, shorter training and fewer points than the protocol (see profiles.json).");
+            list.Add($"Profile '{config.Profile}', not 'paper': its settings that differ from the paper profile are listed per component below (from profiles.json).");
         if (config.AttackedPoints != 1000) list.Add($"{config.AttackedPoints} attacked points per cell (paper: 1000).");
         var paperQ = new[] { 1.0, 0.75, 0.5, 0.25, 0.01 };
         if (!paperQ.All(config.Q.Contains)) list.Add($"q grid {{{string.Join(", ", config.Q)}}} (paper: {{{string.Join(", ", paperQ)}}}).");

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Robustness.Evaluation.Checklist;
+using Robustness.Evaluation.Fidelity;
 using Robustness.Evaluation.Grid;
 using Robustness.Evaluation.Nightly;
 
@@ -22,6 +23,9 @@ public sealed record ReportModel
     public required IReadOnlyList<FailureRow> Failures { get; init; }
     public required ProvenanceSummary Provenance { get; init; }
     public required IReadOnlyList<string> Deviations { get; init; }
+
+    /// <summary>For exactly the components the run used: their documented differences from the paper and their profile settings against the paper profile (docs/fidelity.md).</summary>
+    public IReadOnlyList<DeviationRow> ComponentDeviations { get; init; } = [];
     public NightlyComparison? Nightly { get; init; }
 
     [JsonIgnore]

@@ -43,7 +43,7 @@ public static class ReportTables
         tables.Add(new("standards", "The paper's proposed standards (Mahmood et al. 2021)", "Whether this run meets each standard a black-box robustness claim needs.",
             ["standard", "verdict", "evidence"], m.Standards.Select(c => Row(c.Check, c.Verdict.ToString(), c.Detail)).ToList()));
         if (m.Failures.Count > 0)
-            tables.Add(new("failures", "Failed cells", "These cells produced no numbers; the rest of the grid is unaffected.",
+            tables.Add(new("failures", "Failed cells", $"These cells produced no numbers; the rest of the grid is unaffected. Full errors with stack traces: {FailureRow.LogFileName}.",
                 ["cell", "setting", "error"], m.Failures.Select(f => Row(f.CellId, f.Description, f.Error)).ToList()));
         if (m.Nightly is { } n)
             tables.Add(new("nightly", $"Nightly diff vs baseline run '{n.BaselineRun}'",

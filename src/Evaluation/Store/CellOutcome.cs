@@ -22,9 +22,27 @@ public sealed record CellOutcome(
     public static CellOutcome Failure(GridCell cell, Exception error, ProvenanceManifest manifest, IReadOnlyDictionary<string, double> timings) =>
         new(cell, CellStatus.Failed, new Dictionary<string, double>(), [], timings, manifest, Describe(error));
 
+    /// <summary>The exception type and first message line: what a report row or a progress line shows.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string? ErrorSummary => Error is null ? null : FirstLine(Error);
+
+    /// <summary>
+    /// "Type: message" followed by the stack trace and any inner exception: the full text the store keeps
+    /// (a native libtorch message alone can span thousands of characters of C++ frames).
+    /// </summary>
     public static string Describe(Exception error)
     {
         var inner = error is System.Reflection.TargetInvocationException { InnerException: { } i } ? i : error;
-        return $"{inner.GetType().Name}: {inner.Message}";
+        var text = $"{inner.GetType().Name}: {inner.Message}";
+        if (inner.StackTrace is { } trace) text += "\n" + trace;
+        if (inner.InnerException is { } cause) text += "\n---> " + cause;
+        return text;
+    }
+
+    private static string FirstLine(string text)
+    {
+        var trimmed = text.TrimStart();
+        var end = trimmed.IndexOfAny(['\r', '\n']);
+        return (end < 0 ? trimmed : trimmed[..end]).TrimEnd();
     }
 }

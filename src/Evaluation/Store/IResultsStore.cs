@@ -18,6 +18,22 @@ public interface IResultsStore : IDisposable
     /// <summary>Ids of the cells of <paramref name="runId"/> already committed (any status).</summary>
     IReadOnlySet<string> CompletedCells(string runId);
 
+    /// <summary>The stored status of every committed cell of <paramref name="runId"/>.</summary>
+    IReadOnlyDictionary<string, CellStatus> CellStatuses(string runId);
+
+    /// <summary>
+    /// Atomically takes a cell for computing. False when the store holds it as done (Ok, or Failed unless
+    /// <paramref name="retryFailed"/>), or when another owner's claim on it is not stale.
+    /// </summary>
+    bool TryClaim(string runId, string cellId, CellClaim claim, bool retryFailed);
+
+    /// <summary>Extends our own claim's lease (the heartbeat of a long cell); a no-op if it is not ours any more.</summary>
+    void RenewClaim(string runId, string cellId, CellClaim claim);
+
+    /// <summary>Drops our own claim without committing (the computation was cancelled).</summary>
+    void ReleaseClaim(string runId, string cellId, CellClaim claim);
+
+    /// <summary>Commits the outcome and drops any claim on the cell, in one transaction.</summary>
     void Commit(string runId, CellOutcome outcome);
 
     /// <summary>Every committed outcome of a run, with examples, in commit order.</summary>

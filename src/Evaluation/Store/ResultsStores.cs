@@ -10,10 +10,11 @@ public static class ResultsStores
         store.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase) ||
         store.Contains("Host=", StringComparison.OrdinalIgnoreCase);
 
-    public static IResultsStore Open(string? store)
+    /// <param name="access">Read-only: the store must exist (a mistyped path is an error, not a new empty database).</param>
+    public static IResultsStore Open(string? store, StoreAccess access = StoreAccess.ReadWrite)
     {
         store = string.IsNullOrWhiteSpace(store) ? DefaultPath : store;
-        return IsPostgres(store) ? PostgresResultsStore.Open(store) : SqliteResultsStore.Open(store);
+        return IsPostgres(store) ? PostgresResultsStore.Open(store) : SqliteResultsStore.Open(store, access);
     }
 
     /// <summary>postgres://user:password@host:port/database → Npgsql key=value form; key=value passes through.</summary>

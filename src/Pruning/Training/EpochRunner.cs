@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Robustness.Core;
 using Robustness.Core.Data;
 using Robustness.Core.Training;
 using TorchSharp;
@@ -9,7 +10,8 @@ namespace Robustness.Pruning.Training;
 /// <summary>
 /// Plain mini-batch training of a network for the pruning phases: the recipe's optimizer and augmentation, the
 /// request's loss and input transform, an optional penalty added to the loss, hooks after backward (mask gradients) and after the
-/// step (re-mask weights). Shuffling draws from a seeded generator. The optimizer state lives across epochs.
+/// step (re-mask weights). Shuffling draws from a seeded generator. The optimizer state lives across epochs. The data
+/// goes to the device once and batches are sliced there; the loss sum stays on the device between host reads.
 /// </summary>
 public sealed class EpochRunner : IDisposable
 {
@@ -46,18 +48,22 @@ public sealed class EpochRunner : IDisposable
         IProgress<TrainingProgress>? progress = null, string name = "pruning", int epoch = 1, int epochs = 1)
     {
         network.train();
-        var order = randperm(data.Count, generator: generator);
-        double total = 0;
+        data = data.On(device);
+        using var order = randperm(data.Count, generator: generator);
+        using var orderOnDevice = order.IsOn(device) ? order.alias() : order.to(device);
+        using var total = zeros(1, dtype: float64, device: device);
+        var readEvery = device.type == DeviceType.CPU ? 1 : Trainer.HostReadInterval;
         long seen = 0;
+        var batch = 0;
         var clock = Stopwatch.StartNew();
-        for (long start = 0; start < data.Count; start += recipe.BatchSize)
+        for (long start = 0; start < data.Count; start += recipe.BatchSize, batch++)
         {
             using var scope = NewDisposeScope();
             var length = Math.Min(recipe.BatchSize, data.Count - start);
             if (length < 2 && start > 0) break; // a one-example batch would break BatchNorm in training mode
-            var index = order.narrow(0, start, length);
-            var images = data.Images.index_select(0, index).to(device);
-            var labels = data.Labels.index_select(0, index).to(device);
+            var index = orderOnDevice.narrow(0, start, length);
+            var images = data.Images.index_select(0, index);
+            var labels = data.Labels.index_select(0, index);
             if (recipe.Augmentation == Augmentation.PadCropFlip) images = PadCropFlip.Apply(images, generator);
             if (transform is not null) images = transform(images, generator);
             optimizer.zero_grad();
@@ -67,15 +73,16 @@ public sealed class EpochRunner : IDisposable
             afterBackward?.Invoke();
             optimizer.step();
             afterStep?.Invoke();
-            var value = task.item<float>();
-            if (!float.IsFinite(value))
-                throw new InvalidOperationException($"{name}: the training loss became {value} in epoch {epoch}; lower the learning rate (now {LearningRate}).");
-            total += value * index.shape[0];
-            seen += index.shape[0];
-            progress?.Report(new TrainingProgress(name, epoch, epochs, seen, data.Count, total / seen, seen / Math.Max(clock.Elapsed.TotalSeconds, 1e-9)));
+            total.add_((task.detach() * length).to(float64)); // product in the loss dtype, sum in float64: the numbers of the former host loop
+            seen += length;
+            var last = start + recipe.BatchSize >= data.Count || data.Count - (start + recipe.BatchSize) < 2;
+            if ((batch + 1) % readEvery != 0 && !last) continue;
+            var sum = total.item<double>();
+            if (!double.IsFinite(sum))
+                throw new InvalidOperationException($"{name}: the training loss became {sum} in epoch {epoch}; lower the learning rate (now {LearningRate}).");
+            progress?.Report(new TrainingProgress(name, epoch, epochs, seen, data.Count, sum / seen, seen / Math.Max(clock.Elapsed.TotalSeconds, 1e-9)));
         }
-        order.Dispose();
-        return seen == 0 ? 0 : total / seen;
+        return seen == 0 ? 0 : total.item<double>() / seen;
     }
 
     public void Dispose()

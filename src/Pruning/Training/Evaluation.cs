@@ -11,23 +11,24 @@ public static class Evaluation
     public static double Accuracy(nn.Module<Tensor, Tensor> network, LabeledImages data, Device device, int batchSize = 256)
     {
         if (data.Count == 0) return double.NaN;
-        long correct = 0;
-        Batches(network, data, device, batchSize, (output, _, labels) => correct += output.argmax(1).eq(labels).sum().item<long>());
-        return (double)correct / data.Count;
+        using var correct = zeros(1, dtype: int64, device: device);
+        Batches(network, data, device, batchSize, (output, _, labels) => correct.add_(output.argmax(1).eq(labels).sum()));
+        return (double)correct.item<long>() / data.Count;
     }
 
     public static double Loss(nn.Module<Tensor, Tensor> network, LabeledImages data, Device device, TrainingLoss? loss = null, int batchSize = 256)
     {
         if (data.Count == 0) return 0;
         loss ??= (output, _, labels) => nn.functional.cross_entropy(output, labels);
-        double total = 0;
-        Batches(network, data, device, batchSize, (output, images, labels) => total += loss(output, images, labels).item<float>() * labels.shape[0]);
-        return total / data.Count;
+        using var total = zeros(1, dtype: float64, device: device);
+        Batches(network, data, device, batchSize, (output, images, labels) => total.add_((loss(output, images, labels).detach() * labels.shape[0]).to(float64)));
+        return total.item<double>() / data.Count;
     }
 
     private static void Batches(nn.Module<Tensor, Tensor> network, LabeledImages data, Device device, int batchSize, Action<Tensor, Tensor, Tensor> visit)
     {
         var wasTraining = network.training;
+        var resident = data.On(device);
         network.eval();
         using var noGrad = no_grad();
         try
@@ -36,8 +37,8 @@ public static class Evaluation
             {
                 using var scope = NewDisposeScope();
                 var length = Math.Min(batchSize, data.Count - start);
-                var images = data.Images.narrow(0, start, length).to(device);
-                var labels = data.Labels.narrow(0, start, length).to(device);
+                var images = resident.Images.narrow(0, start, length);
+                var labels = resident.Labels.narrow(0, start, length);
                 visit(network.call(images), images, labels);
             }
         }

@@ -1,5 +1,8 @@
 using NUnit.Framework;
 using Robustness.Attacks.Adversaries;
+using Robustness.Core.Data;
+using Robustness.Core.Models;
+using Robustness.Core.Profiles;
 using Robustness.Testing;
 using Robustness.Testing.Adversaries;
 
@@ -37,6 +40,42 @@ public sealed class PureBlackBoxAdversaryTests
             Assert.That(images.eq(train.Images.narrow(0, 0, 10)).all().item<bool>(), Is.True);
             Assert.That(labels.eq(train.Labels.narrow(0, 0, 10)).all().item<bool>(), Is.True);
             Assert.That(oracle.Calls, Is.Zero);
+        });
+    }
+
+    /// <summary>
+    /// Training is sized in optimiser steps: 2 epochs over the full 300-image set at batch 16 are 2 × 19 = 38 steps;
+    /// at q = 10 % (30 images, 2 batches an epoch) the same 38 steps take 19 epochs, not 2 epochs of 4 steps.
+    /// </summary>
+    [TestCase(1.0, 2)]
+    [TestCase(0.1, 19)]
+    [TestCase(0.01, 38)]
+    public void BuildSurrogate_SmallQ_RunsAsManyOptimiserStepsAsTheFullSet(double q, int expectedEpochs)
+    {
+        using var train = SyntheticData.Create(AdversaryFixture.Dataset, 300, seed: 3);
+        var trainer = new LoopNetworkTrainer(train: false);
+        var context = AdversaryFixture.Context(train, trainer, """{ "surrogateArchitecture": "tiny-mlp", "pureBlackBoxEpochs": 2, "batchSize": 16 }""");
+        using var result = new PureBlackBoxAdversary().BuildSurrogate(context, FakeDefense.Throwing(), new AdversaryBudget(q, 3));
+        var recipe = trainer.Requests.Single().Recipe;
+        var batchesPerEpoch = (result.TrainingSetSize + 15) / 16;
+        Assert.Multiple(() =>
+        {
+            Assert.That(recipe.Epochs, Is.EqualTo(expectedEpochs));
+            Assert.That(recipe.Epochs * batchesPerEpoch, Is.EqualTo(38), "optimiser steps");
+        });
+    }
+
+    [TestCase(DatasetIds.Cifar10, 300, 300 * 391)]
+    [TestCase(DatasetIds.FashionMnist, 100, 100 * 469)]
+    public void Options_PaperProfile_PaperEpochsOnTheFullSetAndDropoutSurrogate(string dataset, int epochs, long steps)
+    {
+        var options = ProfileCatalog.Default().Get(ProfileNames.Paper, dataset).Section(AdversaryOptions.SectionName, new AdversaryOptions()).Validated();
+        var fullTrainingSet = DatasetIds.Cifar10 == dataset ? 50_000 : 60_000;
+        Assert.Multiple(() =>
+        {
+            Assert.That(options.PureBlackBoxEpochs, Is.EqualTo(epochs));
+            Assert.That(options.PureBlackBoxSteps(fullTrainingSet), Is.EqualTo(steps));
+            Assert.That(options.SurrogateArchitecture, Is.EqualTo(ModelIds.SurrogateCnnDropout));
         });
     }
 

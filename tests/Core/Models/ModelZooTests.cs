@@ -83,6 +83,35 @@ public sealed class ModelZooTests
         Assert.That(model.call(rand(3, 3, 32, 32)).shape, Is.EqualTo(new long[] { 3, 10 }));
     }
 
+    /// <summary>
+    /// The paper's surrogate: dropout 0.5 between the first fc256's activation and the second fc256, nowhere else; no
+    /// parameters of its own, so from one seed it equals the plain surrogate in evaluation and differs in training.
+    /// </summary>
+    [Test]
+    public void Create_SurrogateWithDropout_HalfDropoutAfterFirstDenseLayerOnly()
+    {
+        using var scope = NewDisposeScope();
+        manual_seed(3);
+        using var plain = (TorchSharp.Modules.Sequential)Zoo.Create(ModelIds.SurrogateCnn, new ModelSpec(DatasetInfo.Cifar10));
+        manual_seed(3);
+        using var paper = (TorchSharp.Modules.Sequential)Zoo.Create(ModelIds.SurrogateCnnDropout, new ModelSpec(DatasetInfo.Cifar10));
+        var names = paper.named_children().Select(c => c.name).ToList();
+        Assert.That(names.SkipWhile(n => n != "act5").Take(3), Is.EqualTo(new[] { "act5", "dropout", "fc2" }));
+        var dropout = paper.named_children().Single(c => c.name == "dropout").module;
+        Assert.That(dropout, Is.InstanceOf<TorchSharp.Modules.Dropout>());
+        Assert.That(paper.modules().OfType<TorchSharp.Modules.Dropout>().Count(), Is.EqualTo(1));
+        Assert.That(plain.modules().OfType<TorchSharp.Modules.Dropout>(), Is.Empty);
+
+        var x = rand(8, 3, 32, 32, generator: new Generator(1));
+        plain.eval();
+        paper.eval();
+        Assert.That(paper.call(x).allclose(plain.call(x)), Is.True, "evaluation: dropout is the identity");
+        paper.train();
+        manual_seed(5);
+        var trained = paper.call(x);
+        Assert.That(trained.allclose(plain.call(x)), Is.False, "training: half the fc1 activations are dropped");
+    }
+
     [Test]
     public void Create_VggOnFashionMnist_ResizesTo32()
     {

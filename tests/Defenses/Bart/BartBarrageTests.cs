@@ -46,6 +46,40 @@ public sealed class BartBarrageTests
         Assert.That(codes.Distinct().Count(), Is.GreaterThan(k == 10 ? 0 : 1), "groups vary between images");
     }
 
+    [TestCase(1)]
+    [TestCase(4)]
+    [TestCase(10)]
+    public void DrawTrainingCounts_K_IsRoundOfKTimesUniform(int k)
+    {
+        // round(k·u): 0 and k each cover half a unit of k·u, every count in between a whole unit.
+        var barrage = new BartBarrage(Enumerable.Range(0, 10).Select(g => (IBartTransform)new MarkerTransform(g)).ToList(), k);
+        const int n = 40_000;
+        var counts = barrage.DrawTrainingCounts(n, new Generator(11)).data<long>().ToArray();
+        for (var c = 0; c <= k; c++)
+        {
+            var expected = c == 0 || c == k ? 1.0 / (2 * k) : 1.0 / k;
+            Assert.That(counts.Count(v => v == c) / (double)n, Is.EqualTo(expected).Within(0.01), $"P(count = {c})");
+        }
+        Assert.That(counts, Is.All.InRange(0L, (long)k));
+    }
+
+    [Test]
+    public void ApplyForTraining_K4_AppliesTheDrawnNumberOfDistinctGroups()
+    {
+        var groups = Enumerable.Range(0, 10).Select(g => (IBartTransform)new MarkerTransform(g)).ToList();
+        var barrage = new BartBarrage(groups, 4);
+        const int n = 4000;
+        var output = barrage.ApplyForTraining(zeros(n, 1, 2, 2), new Generator(12));
+        var applied = (output.select(1, 0)[.., 0, 0] * 4096).round().to_type(ScalarType.Int64).data<long>().ToArray()
+            .Select(c => System.Numerics.BitOperations.PopCount((ulong)c)).ToArray();
+        double[] expected = [1 / 8.0, 1 / 4.0, 1 / 4.0, 1 / 4.0, 1 / 8.0];
+        for (var c = 0; c <= 4; c++)
+            Assert.That(applied.Count(v => v == c) / (double)n, Is.EqualTo(expected[c]).Within(0.025), $"images with {c} groups");
+        var test = barrage.Apply(zeros(n, 1, 2, 2), new Generator(12));
+        Assert.That((test.select(1, 0)[.., 0, 0] * 4096).round().to_type(ScalarType.Int64).data<long>().ToArray()
+            .Select(c => System.Numerics.BitOperations.PopCount((ulong)c)), Is.All.EqualTo(4), "test time keeps k");
+    }
+
     [Test]
     public void Draw_Rows_AreDistinctGroupsInRandomOrder()
     {

@@ -30,6 +30,13 @@ public sealed class BartDefenseTests
         Assert.That(request.Owner, Is.EqualTo(DefenseIds.Bart));
         Assert.That(request.InputTransform, Is.Not.Null, "the backbone is trained on barrage-transformed images");
         Assert.That(request.Config!["transformCount"], Is.EqualTo(defense.Barrage.TransformCount.ToString()));
+        using (var batch = test.Images.narrow(0, 0, 64))
+        using (var transformed = request.InputTransform!(batch, new TorchSharp.torch.Generator(5)))
+        {
+            // Training draws round(k·u) groups: with k = 2 a quarter of the images (count 0) pass unchanged.
+            var unchanged = transformed.eq(batch).flatten(1).all(1).sum().item<long>();
+            Assert.That(unchanged, Is.InRange(6L, 28L), "training images get a random number of transforms, 0 included");
+        }
 
         // A second instance fitted on the same context loads the cached backbone and, seeded alike, answers alike.
         using var again = new BartDefense(new BartOptions());

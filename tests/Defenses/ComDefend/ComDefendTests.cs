@@ -96,9 +96,65 @@ public sealed class ComDefendTests(string datasetId)
     }
 
     [Test]
-    public void Predict_SameImagesTwice_SameLabels()
+    public void Purify_SameImagesTwice_DiffersByTheTestTimeCodeNoise()
     {
         var images = test.Images.narrow(0, 0, 32);
-        Assert.That(defense.Predict(images).eq(defense.Predict(images)).all().item<bool>(), Is.True);
+        var first = defense.Purify(images);
+        var second = defense.Purify(images);
+        var changed = first.ne(second).to_type(ScalarType.Float32).mean().item<float>();
+        TestContext.Out.WriteLine($"{datasetId}: {changed:P1} of purified pixel values differ between two passes");
+        Assert.That(changed, Is.GreaterThan(0.01f), "the code noise makes ComDefend randomised");
+        Assert.That(defense.Traits.Randomized, Is.True);
+    }
+
+    [Test]
+    public void TestCode_ReferenceChoice_BinaryForCifarRealValuedForFashionMnist()
+    {
+        using var noGrad = no_grad();
+        using var generator = new Generator(3);
+        var code = defense.Autoencoder.TestCode(test.Images.narrow(0, 0, 16), generator);
+        var binary = code.eq(0).logical_or(code.eq(1)).all().item<bool>();
+        Assert.That(defense.Autoencoder.BinarisesCode, Is.EqualTo(dataset.Channels == 3));
+        Assert.That(binary, Is.EqualTo(dataset.Channels == 3), "Beware's Fashion-MNIST path reconstructs from the unbinarised sigmoid code");
+    }
+
+    [Test]
+    public void Purify_Output_IsTruncatedTo8Bits()
+    {
+        var purified = defense.Purify(test.Images.narrow(0, 0, 8));
+        var levels = purified * 255;
+        Assert.That((levels - levels.round()).abs().max().item<float>(), Is.LessThan(1e-3f));
+    }
+}
+
+public sealed class ComDefendTestNoiseTests
+{
+    [Test]
+    public void TestCode_Unbinarised_SubtractsStandardNormalNoiseBeforeTheSigmoid()
+    {
+        // An untrained autoencoder keeps the code near 0, where the sigmoid inverts without saturating: the noise
+        // the test path subtracted is code − logit(sigmoid(code − n)) and must have mean 0 and std σ_test = 1.
+        var options = new ComDefendOptions { EncoderWidths = [8], DecoderWidths = [8], BinariseCode = false };
+        using var autoencoder = new ComDefendAutoencoder(1, options, seed: 5);
+        autoencoder.eval();
+        using var noGrad = no_grad();
+        var images = rand(new long[] { 8, 1, 16, 16 }, generator: new Generator(6));
+        using var generator = new Generator(7);
+        var soft = autoencoder.TestCode(images, generator).to_type(ScalarType.Float64);
+        var noise = autoencoder.Encode(images).to_type(ScalarType.Float64) - (soft / (1 - soft)).log();
+        Assert.That(noise.mean().item<double>(), Is.EqualTo(0).Within(0.03));
+        Assert.That(noise.std().item<double>(), Is.EqualTo(1).Within(0.03));
+    }
+
+    [Test]
+    public void TestCode_ZeroTestNoise_IsDeterministic()
+    {
+        var options = new ComDefendOptions { EncoderWidths = [8], DecoderWidths = [8], TestNoiseStd = 0 };
+        using var autoencoder = new ComDefendAutoencoder(3, options, seed: 5);
+        autoencoder.eval();
+        using var noGrad = no_grad();
+        var images = rand(new long[] { 2, 3, 16, 16 }, generator: new Generator(6));
+        using var generator = new Generator(7);
+        Assert.That(autoencoder.Purify(images, generator).eq(autoencoder.Purify(images, generator)).all().item<bool>(), Is.True);
     }
 }

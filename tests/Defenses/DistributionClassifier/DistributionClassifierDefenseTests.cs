@@ -51,6 +51,21 @@ public sealed class DistributionClassifierDefenseTests
     }
 
     [Test]
+    public void Fit_SecondStage_TrainsOnlyOnTrainingImagesTheBackboneClassifiesCorrectly()
+    {
+        using var defense = Fitted(seed: 0);
+        var indices = defense.SecondStageTrainingIndices;
+        using var index = TorchSharp.torch.tensor(indices);
+        using var predicted = defense.Backbone!.PredictLabels(train.Images.index_select(0, index));
+        using var labels = train.Labels.index_select(0, index);
+        using var allPredicted = defense.Backbone!.PredictLabels(train.Images);
+        var correctInOrder = allPredicted.eq(train.Labels).nonzero().flatten().data<long>().Take(300).ToArray();
+        TestContext.Out.WriteLine($"second stage: {indices.Length} images, backbone training accuracy {allPredicted.eq(train.Labels).to_type(TorchSharp.torch.ScalarType.Float32).mean().item<float>():P1}");
+        Assert.That(predicted.eq(labels).all().item<bool>(), Is.True, "every second-stage image is correctly classified");
+        Assert.That(indices, Is.EqualTo(correctInOrder), "the first trainImages (300) correct ones, in dataset order");
+    }
+
+    [Test]
     public void Fit_BadMinScale_ThrowsNamingTheField()
     {
         using var defense = new DistributionClassifierDefense(new DistributionClassifierOptions());

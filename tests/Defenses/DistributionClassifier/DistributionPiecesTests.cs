@@ -1,4 +1,6 @@
 using NUnit.Framework;
+using Robustness.Core.Contracts;
+using Robustness.Core.Profiles;
 using Robustness.Defenses.DistributionClassifier;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -23,6 +25,54 @@ public sealed class DistributionPiecesTests
         Assert.That(perClass.data<float>().ToArray(), Is.All.EqualTo(samples).Within(1e-3));
         if (bandwidth == 0)
             Assert.That(features.data<float>().ToArray(), Is.All.Matches<float>(v => v == MathF.Round(v)), "histogram counts are integers");
+    }
+
+    [Test]
+    public void Features_PaperOptions_OneSoftmaxValueIsAGaussianBumpOfWidth005()
+    {
+        // One copy (N = 1) whose class-0 probability is 0.5: a histogram puts all mass in one bin, the paper's KDE
+        // spreads it as a Gaussian of standard deviation 0.05 centred on 0.5 over the 100 bins.
+        var options = new DistributionClassifierOptions();
+        using var probabilities = tensor(new[] { 0.5f, 0.5f }).reshape(1, 1, 2);
+        using var features = SoftmaxHistogram.Features(probabilities, options.Bins, options.KernelBandwidth);
+        var density = features.reshape(2, options.Bins)[0].data<float>().ToArray().Select(v => (double)v).ToArray();
+        var centres = Enumerable.Range(0, options.Bins).Select(i => (i + 0.5) / options.Bins).ToArray();
+        var mass = density.Sum();
+        var mean = density.Zip(centres, (d, c) => d * c).Sum() / mass;
+        var std = Math.Sqrt(density.Zip(centres, (d, c) => d * (c - mean) * (c - mean)).Sum() / mass);
+        Assert.That(options.Bins, Is.EqualTo(100));
+        Assert.That(mass, Is.EqualTo(1).Within(1e-4));
+        Assert.That(mean, Is.EqualTo(0.5).Within(1e-4));
+        Assert.That(std, Is.EqualTo(0.05).Within(1e-3), "kernel width 0.05");
+        Assert.That(density.Count(d => d > 0.01), Is.GreaterThan(10), "spread over many bins, not one");
+    }
+
+    [TestCase(ProfileNames.Paper, "cifar10", 50, 10_000)]
+    [TestCase(ProfileNames.Paper, "fashion-mnist", 100, 1000)]
+    public void Section_PaperProfile_HasThePapersSamplesKdeAndTrainingImages(string profile, string dataset, int samples, int trainImages)
+    {
+        var options = ProfileCatalog.Default().Get(profile, dataset).Section($"defenses.{DefenseIds.DistributionClassifier}", new DistributionClassifierOptions());
+        Assert.That((options.Samples, options.Bins, options.KernelBandwidth, options.TrainImages), Is.EqualTo((samples, 100, 0.05, trainImages)));
+    }
+
+    [Test]
+    public void FirstIndices_ConstantClassifier_KeepsOnlyTheImagesItGetsRightInOrder()
+    {
+        using var images = zeros(3000, 1, 4, 4);
+        using var labels = tensor(Enumerable.Range(0, 3000).Select(i => (long)(i * 7 % 3)).ToArray());
+        using var indices = CorrectlyClassified.FirstIndices(new ConstantClassifier(2), images, labels, count: 900);
+        var expected = Enumerable.Range(0, 3000).Where(i => i * 7 % 3 == 2).Take(900).Select(i => (long)i).ToArray();
+        Assert.That(indices.data<long>().ToArray(), Is.EqualTo(expected));
+        using var all = CorrectlyClassified.FirstIndices(new ConstantClassifier(2), images, labels, count: 5000);
+        Assert.That(all.numel(), Is.EqualTo(1000), "fewer when the correct images run out");
+    }
+
+    private sealed class ConstantClassifier(int label) : IClassifier
+    {
+        public int NumClasses => 3;
+
+        public Tensor Logits(Tensor images) =>
+            nn.functional.one_hot(full(images.shape[0], label, int64), NumClasses).to_type(float32);
     }
 
     [Test]

@@ -47,6 +47,16 @@ public sealed class EcocDefenseTests
     }
 
     [Test]
+    public void Fit_EpochsSet_OverridesOnlyTheBackboneRecipesEpochs()
+    {
+        using var train = SyntheticData.Create(TestContexts.SmallCifar, 64, seed: 6);
+        using var trainer = new RecordingNetworkTrainer();
+        using var defense = new EcocDefense(new EcocOptions { Epochs = 3 });
+        defense.Fit(TestContexts.Create(train, trainer, TestContexts.SmallCifar, recipe: TestContexts.FastRecipe with { Epochs = 1 }));
+        Assert.That(trainer.Requests.Single().Recipe, Is.EqualTo(TestContexts.FastRecipe with { Epochs = 3 }));
+    }
+
+    [Test]
     public void Fit_CodeLengthNotDivisibleByNetworks_ThrowsNamingTheField()
     {
         using var train = SyntheticData.Create(TestContexts.SmallCifar, 16);

@@ -1,6 +1,7 @@
 using NUnit.Framework;
 using Robustness.Core.Contracts;
 using Robustness.Core.Data;
+using Robustness.Core.Profiles;
 using Robustness.Defenses.FeatureDistillation;
 using Robustness.Defenses.Tests.InputTransformSupport;
 using Robustness.Defenses.Vanilla;
@@ -75,6 +76,60 @@ public sealed class FeatureDistillationTests
         var steps = new float[64];
         steps[9] = -1f;
         Assert.That(() => new QuantisationTable(steps), Throws.ArgumentException.With.Message.Contains("[1,1]"));
+    }
+
+    [TestCase(ProfileNames.Paper, DatasetIds.Cifar10)]
+    [TestCase(ProfileNames.Paper, DatasetIds.FashionMnist)]
+    [TestCase(ProfileNames.Quick, DatasetIds.Cifar10)]
+    [TestCase(ProfileNames.Smoke, DatasetIds.FashionMnist)]
+    public void For_ProfileSettings_IsBewaresUniformStep80OnRawPlanesAt32(string profileName, string datasetId)
+    {
+        var options = ProfileCatalog.Default().Get(profileName, datasetId).Section($"defenses.{DefenseIds.FeatureDistillation}", new FeatureDistillationOptions());
+        var channels = DatasetInfo.FromId(datasetId).Channels;
+        var distiller = FeatureDistiller.For(options, rand(new long[] { 4, channels, 28, 28 }, generator: new Generator(4)));
+        for (var u = 0; u < 8; u++)
+            for (var v = 0; v < 8; v++)
+                Assert.That(distiller.Table[u, v], Is.EqualTo(80f), $"band [{u},{v}]");
+        Assert.That(distiller.ColourTransform, Is.False, "the reference code quantises the RGB planes directly");
+        Assert.That(distiller.WorkingSize, Is.EqualTo(32));
+    }
+
+    [Test]
+    public void Reference_S2AndS1_LowFrequency4x4BlockGetsS2()
+    {
+        var table = QuantisationTable.Reference(lowFrequencyStep: 25f, highFrequencyStep: 30f);
+        for (var u = 0; u < 8; u++)
+            for (var v = 0; v < 8; v++)
+                Assert.That(table[u, v], Is.EqualTo(u < 4 && v < 4 ? 25f : 30f), $"band [{u},{v}]");
+    }
+
+    [Test]
+    public void Distill_NoColourTransform_EveryRgbPlaneIsDistilledOnItsOwn()
+    {
+        // Red carries texture, green and blue are black. Quantising raw planes leaves the black planes exactly black
+        // and red equal to distilling it alone; through YCbCr the red texture would leak into green and blue.
+        var red = rand(new long[] { 2, 1, 16, 16 }, generator: new Generator(5));
+        var rgb = cat([red, zeros(2, 2, 16, 16)], 1);
+        var table = QuantisationTable.Reference(80f, 80f);
+        var distilled = new FeatureDistiller(table).Distill(rgb);
+        Assert.That(distilled.narrow(1, 1, 2).abs().max().item<float>(), Is.EqualTo(0f));
+        Assert.That((distilled.narrow(1, 0, 1) - new FeatureDistiller(table).Distill(red)).abs().max().item<float>(), Is.LessThan(1e-6f));
+        var throughYCbCr = new FeatureDistiller(table, colourTransform: true).Distill(rgb);
+        Assert.That(throughYCbCr.narrow(1, 1, 2).abs().max().item<float>(), Is.GreaterThan(0.01f), "the colour transform couples the planes");
+    }
+
+    [Test]
+    public void Distill_WorkingSize32On28x28_ResizesTo32DistilsAndResizesBack()
+    {
+        var images = rand(new long[] { 3, 1, 28, 28 }, generator: new Generator(6));
+        var table = QuantisationTable.Reference(80f, 80f);
+        var distilled = new FeatureDistiller(table, workingSize: 32).Distill(images);
+        var up = nn.functional.interpolate(images, [32, 32], mode: InterpolationMode.Bilinear, align_corners: false);
+        var expected = nn.functional.interpolate(new FeatureDistiller(table).Distill(up), [28, 28], mode: InterpolationMode.Bilinear, align_corners: false).clamp(0, 1);
+        Assert.That(distilled.shape, Is.EqualTo(images.shape));
+        Assert.That((distilled - expected).abs().max().item<float>(), Is.LessThan(1e-5f));
+        var native = new FeatureDistiller(table).Distill(images);
+        Assert.That((distilled - native).abs().max().item<float>(), Is.GreaterThan(0.01f), "28×28 blocks (edge-padded) are a different transform");
     }
 
     [TestCase(DatasetIds.Cifar10)]

@@ -12,7 +12,7 @@ public sealed class InputTransformDefenseRegistrationTests
 {
     [TestCase(DefenseIds.Bart, typeof(BartDefense), true)]
     [TestCase(DefenseIds.FeatureDistillation, typeof(FeatureDistillationDefense), false)]
-    [TestCase(DefenseIds.ComDefend, typeof(ComDefendDefense), false)]
+    [TestCase(DefenseIds.ComDefend, typeof(ComDefendDefense), true)]
     public void AddRobustnessDefenses_Id_ResolvesDefenseWithTraits(string id, Type type, bool randomized)
     {
         using var provider = new ServiceCollection().AddRobustnessDefenses().BuildServiceProvider();

@@ -60,6 +60,9 @@ public sealed class CliProcess : IDisposable
         return null;
     }
 
+    /// <summary>True if the process exits within <paramref name="wait"/>.</summary>
+    public bool WaitForExitWithin(TimeSpan wait) => process.WaitForExit(wait);
+
     public void Kill()
     {
         process.Kill(entireProcessTree: true);

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Globalization;
+using Robustness.Core;
 using Robustness.Core.Data;
 using Robustness.Core.Profiles;
 using Spectre.Console;
@@ -42,8 +43,8 @@ public sealed class AttackSettings : CommandSettings
     [CommandOption("--csv <FILE>"), Description("Write the table as CSV.")]
     public string? Csv { get; init; }
 
-    [CommandOption("--device <DEVICE>"), Description("cpu, cuda, cuda:N or auto."), DefaultValue("cpu")]
-    public string Device { get; init; } = "cpu";
+    [CommandOption("--device <DEVICE>"), Description("auto (default), cpu, cuda or cuda:N."), DefaultValue(DeviceSelection.Default)]
+    public string Device { get; init; } = DeviceSelection.Default;
 
     [CommandOption("--artefacts <DIR>"), Description("Trained-artefact store (default $ROBUSTNESS_ARTEFACTS or .artefacts).")]
     public string? Artefacts { get; init; }
@@ -62,8 +63,8 @@ public sealed class AttackSettings : CommandSettings
 
     public IReadOnlyList<double> Epsilons() => string.IsNullOrWhiteSpace(Eps) ? [] :
         Eps.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(e => double.TryParse(e, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && v > 0 && double.IsFinite(v)
-                ? v : throw new ArgumentException($"--eps: '{e}' is not a positive number"))
+            .Select(e => double.TryParse(e, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && v is > 0 and <= 1
+                ? v : throw new ArgumentException($"--eps: '{e}' is outside (0, 1] (images are in [0, 1])"))
             .ToList();
 
     public override ValidationResult Validate()

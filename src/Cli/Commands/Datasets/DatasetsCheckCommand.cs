@@ -23,7 +23,7 @@ public sealed class DatasetsCheckCommand : Command<DatasetsCheckCommand.Settings
         {
             foreach (var split in new[] { DatasetSplit.Train, DatasetSplit.Test })
             {
-                using var data = DatasetLoader.Load(id, split, settings.Data, requireFullFiles: settings.Data is null);
+                using var data = DatasetLoader.Load(id, split, settings.Data);
                 var perClass = torch.bincount(data.Labels, minlength: 10).data<long>().ToArray();
                 table.AddRow(id, split.ToString().ToLowerInvariant(), data.Count.ToString("N0"), string.Join("×", data.Images.shape.Skip(1)),
                     string.Join(" ", perClass), data.Images.mean().item<float>().ToString("F4"), data.Images.std().item<float>().ToString("F4"));

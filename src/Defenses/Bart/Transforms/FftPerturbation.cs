@@ -17,7 +17,7 @@ public sealed class FftPerturbation : IBartTransform
         long n = images.shape[0], c = images.shape[1];
         var p = PerImage.Uniform(generator, [n, c], 0, 0.95, images.device).view(n, c, 1, 1);
         var keep = rand(images.shape, generator: generator).to(images.device).ge(p);
-        keep[TensorIndex.Ellipsis, 0, 0] = tensor(true);
+        keep[TensorIndex.Ellipsis, 0, 0] = tensor(true, device: images.device);
         var spectrum = fft.fft2(images) * keep;
         return fft.ifft2(spectrum).real.clamp(0, 1).contiguous().MoveToOuterDisposeScope();
     }

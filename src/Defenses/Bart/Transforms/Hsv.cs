@@ -18,13 +18,6 @@ internal static class Hsv
         return stack([hue, saturation, max], 1);
     }
 
-    /// <summary>Adds <paramref name="delta"/> [N,3]: hue wraps around, saturation and value are clamped.</summary>
-    public static Tensor Shift(Tensor hsv, Tensor delta)
-    {
-        var shifted = hsv + delta.view(-1, 3, 1, 1);
-        return stack([shifted.select(1, 0).remainder(1), shifted.select(1, 1).clamp(0, 1), shifted.select(1, 2).clamp(0, 1)], 1);
-    }
-
     /// <summary>channel(n) = v − v·s·max(0, min(k, 4 − k, 1)), k = (n + 6h) mod 6, n = 5, 3, 1 for R, G, B.</summary>
     public static Tensor ToRgb(Tensor hsv)
     {
