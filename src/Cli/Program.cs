@@ -53,6 +53,7 @@ app.Configure(config =>
     config.AddCommand<SlurmCommand>("slurm").WithDescription("Write (and submit) an sbatch --array script running one cell per task.");
     config.AddCommand<AdversaryCommand>("adversary").WithDescription("Transfer attack from a black-box adversary's surrogate: defense accuracy, δ, queries; curves as CSV.");
     config.AddCommand<PruneCommand>("prune").WithDescription("Prune a backbone (slr, admm, magnitude), retrain with masks, store it with its mask; print accuracy, sparsity, FLOPs.");
+    config.AddCommand<PruneReportCommand>("prune-report").WithDescription("Convergence table and figures (hard-pruned accuracy per SLR/ADMM epoch) from `prune --summary-out` files.");
     config.AddCommand<FidelityCommand>("fidelity").WithDescription("The fidelity table (docs/fidelity.md): each component against its paper and reference code.");
     config.AddCommand<NightlyCommand>("nightly").WithDescription("Run the grid, compare with a baseline run, exit 1 on regression.");
 });

@@ -24,7 +24,7 @@ public sealed record PruningOptions
     public int BatchSize { get; init; } = 128;
     /// <summary>Input augmentation while pruning and retraining (the variant takes the network's own recipe's).</summary>
     public Augmentation Augmentation { get; init; } = Augmentation.None;
-    /// <summary>Training examples held out (the last n) to measure accuracies when no test set is given.</summary>
+    /// <summary>Held-out (test) images, the first n, on which a pruning variant measures its per-epoch, hard-pruned and retrained accuracies.</summary>
     public int EvaluationSamples { get; init; } = 1000;
     public SlrOptions Slr { get; init; } = new();
     public AdmmOptions Admm { get; init; } = new();

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using Robustness.Core.Contracts;
-using Robustness.Core.Training;
 using Robustness.Pruning.Admm;
 using Robustness.Pruning.Magnitude;
 using Robustness.Pruning.Slr;
@@ -25,13 +24,8 @@ public static class PruningServiceCollectionExtensions
         services.AddSingleton(new PluginDescriptor(PluginKind.Pruner, PruningIds.RigL, typeof(RigLTrainer),
             "RigL-style sparse training from scratch (drop-and-grow at fixed sparsity), the 'sparse from the start' comparator."));
         services.AddSingleton<PruningVariantFactory>();
-        // The harness resolves a grid's backbone variant as a keyed INetworkVariant under its id; any well-formed
-        // pruning id ("slr-0.8-irregular") resolves here, anything else to null. Options: a registered
-        // PruningOptions, else the defaults.
-        services.AddKeyedTransient<INetworkVariant>(KeyedService.AnyKey, (provider, key) =>
-            key is string id && PruningSpec.TryParse(id, out var spec)
-                ? new PruningVariant(spec, provider.GetService<PruningOptions>() ?? new PruningOptions())
-                : null!);
+        // No keyed INetworkVariant for pruning ids: a variant needs the run's profile (its "pruning" section) and
+        // held-out data, which only the factory's caller knows.
         return services;
     }
 }

@@ -1,3 +1,4 @@
+using Robustness.Core.Data;
 using Robustness.Core.Profiles;
 using Robustness.Core.Training;
 
@@ -9,12 +10,16 @@ public sealed class PruningVariantFactory
     public const string ProfileSection = "pruning";
 
     /// <param name="profile">Supplies the "pruning" section (epochs, learning rates, SLR/ADMM settings); null: defaults.</param>
-    public INetworkVariant Create(string variantId, DatasetProfile? profile = null, Action<string>? log = null)
+    /// <param name="heldOut">Given n, the first n held-out (test) images on which a pruning variant measures its accuracies.</param>
+    public INetworkVariant Create(string variantId, DatasetProfile? profile, Func<int, LabeledImages> heldOut, Action<string>? log = null)
     {
         if (variantId == DenseVariant.VariantId) return DenseVariant.Instance;
-        var options = profile?.Section(ProfileSection, new PruningOptions()) ?? new PruningOptions();
-        return new PruningVariant(PruningSpec.Parse(variantId), options, log);
+        return new PruningVariant(PruningSpec.Parse(variantId), Options(profile), heldOut, log);
     }
+
+    /// <summary>The profile's "pruning" section over the defaults.</summary>
+    public static PruningOptions Options(DatasetProfile? profile) =>
+        profile?.Section(ProfileSection, new PruningOptions()) ?? new PruningOptions();
 
     public static bool IsPruningId(string variantId) => PruningSpec.LooksLikeId(variantId);
 }

@@ -55,16 +55,26 @@ public sealed class NetworkPrunerTests
     }
 
     [Test]
-    public void Prune_SlrOnTinyProblem_LogsEveryEpochWithGrowingK()
+    public void Prune_SlrOnTinyProblem_StepIndexCountsFiredMultiplierUpdates()
     {
         using var network = problem.CopyOfNetwork();
         var seen = new List<PruningEpochLog>();
         using var result = new NetworkPruner(Options(epochs: 3, retrain: 0)).Prune(network, PruningSpec.Parse("slr-0.8-irregular"),
             problem.Train, problem.Test, CPU, seed: 1, onEpoch: seen.Add);
 
-        Assert.That(result.Log.Select(l => l.K), Is.EqualTo(new[] { 1, 2, 3 }));
+        // Two attempts per epoch (after the W-step, after the Z-step); the first fires unconditionally, later ones
+        // when their condition held. k after an epoch is 1 + the updates fired so far, not the epoch number.
+        var fired = 0;
+        var expectedK = new List<int>();
+        foreach (var entry in result.Log)
+        {
+            foreach (var held in new[] { entry.WConditionHeld!.Value, entry.ZConditionHeld!.Value })
+                if (held || fired == 0) fired++;
+            expectedK.Add(1 + fired);
+        }
+        Assert.That(result.Log.Select(l => l.K), Is.EqualTo(expectedK));
+        Assert.That(result.Log[0].K, Is.GreaterThanOrEqualTo(2), "the first update always fires");
         Assert.That(seen, Is.EqualTo(result.Log));
-        Assert.That(result.Log.All(l => l.WConditionHeld.HasValue && l.ZConditionHeld.HasValue), Is.True);
         Assert.That(result.Log.All(l => l.HardPrunedAccuracy is >= 0 and <= 1 && l.ResidualNorm > 0), Is.True);
         foreach (var entry in result.Log) TestContext.Out.WriteLine(entry);
     }
@@ -86,6 +96,23 @@ public sealed class NetworkPrunerTests
                     $"{result.Spec.Id,-24} dense {result.DenseAccuracy:P1}  hard-pruned {result.HardPrunedAccuracy:P1}  retrained {result.RetrainedAccuracy:P1}  sparsity {result.Sparsity.PrunedLayerSparsity:P1}"));
             }
             Assert.That(accuracies.Values.All(a => a.Hard is >= 0 and <= 1 && a.Retrained is >= 0 and <= 1), Is.True);
+        }
+    }
+
+    [Test]
+    public void Prune_MemberEnsemble_EveryMemberKeepsDenseFirstConvolutionAndClassifier()
+    {
+        using var ensemble = new TinyEnsemble(3);
+        using var result = new NetworkPruner(Options(retrain: 0)).Prune(ensemble, PruningSpec.Parse("magnitude-0.8-irregular"),
+            problem.Train, problem.Test, CPU, seed: 1);
+
+        var layers = result.Sparsity.Layers.ToDictionary(l => l.Name);
+        for (var i = 0; i < 3; i++)
+        {
+            foreach (var dense in new[] { "conv1", "fc2" })
+                Assert.That(layers[$"members.{i}.{dense}"].NonZero, Is.EqualTo(layers[$"members.{i}.{dense}"].Weights), $"member {i} {dense} stays dense");
+            foreach (var pruned in new[] { "conv2", "conv3", "fc1" })
+                Assert.That(layers[$"members.{i}.{pruned}"].Sparsity, Is.EqualTo(0.8).Within(0.01), $"member {i} {pruned} is pruned");
         }
     }
 }

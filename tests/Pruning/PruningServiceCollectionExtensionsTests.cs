@@ -12,14 +12,15 @@ public sealed class PruningServiceCollectionExtensionsTests
         using var provider = new ServiceCollection().AddRobustnessPruning().BuildServiceProvider();
         var ids = provider.GetServices<PluginDescriptor>().Where(p => p.Kind == PluginKind.Pruner).Select(p => p.Id);
         Assert.That(ids, Is.EquivalentTo(new[] { PruningIds.Slr, PruningIds.Admm, PruningIds.Magnitude, PruningIds.RigL }));
-        Assert.That(provider.GetRequiredService<PruningVariantFactory>().Create("slr-0.8-irregular").Id, Is.EqualTo("slr-0.8-irregular"));
+        Assert.That(provider.GetRequiredService<PruningVariantFactory>().Create("slr-0.8-irregular", null, _ => throw new AssertionException("not evaluated")).Id,
+            Is.EqualTo("slr-0.8-irregular"));
     }
 
     [Test]
-    public void GetKeyedService_PruningIdOrOther_ResolvesVariantOrNull()
+    public void GetKeyedService_PruningId_IsNotAnsweredWithoutTheProfile()
     {
+        // A keyed answer would bypass the profile's "pruning" section (default options, default artefact key).
         using var provider = new ServiceCollection().AddRobustnessPruning().BuildServiceProvider();
-        Assert.That(provider.GetKeyedService<INetworkVariant>("admm-0.9-pattern")?.Id, Is.EqualTo("admm-0.9-pattern"));
-        Assert.That(provider.GetKeyedService<INetworkVariant>("jpeg-75"), Is.Null);
+        Assert.That(provider.GetKeyedService<INetworkVariant>("slr-0.8-irregular"), Is.Null);
     }
 }

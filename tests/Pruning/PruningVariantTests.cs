@@ -1,4 +1,6 @@
+using System.Text.Json.Nodes;
 using Robustness.Core.Artefacts;
+using Robustness.Core.Data;
 using Robustness.Core.Training;
 using Robustness.Pruning.Masks;
 using Robustness.Pruning.Tests.Support;
@@ -16,7 +18,7 @@ public sealed class PruningVariantTests
         using var problem = TinyProblem.Trained(count: 64);
         var options = new PruningOptions { Epochs = 1, RetrainEpochs = 1, BatchSize = 16, EvaluationSamples = 32 };
         var messages = new List<string>();
-        var variant = new PruningVariant("slr-0.5-irregular", options, messages.Add);
+        var variant = new PruningVariant("slr-0.5-irregular", options, problem.Test.Take, messages.Add);
         var trainer = new NetworkTrainer(new ArtefactStore(dir.Path), CPU, variant);
         var request = new NetworkRequest("vanilla", "backbone", "tiny-cnn", new TrainingRecipe { Epochs = 1, BatchSize = 16, Optimizer = OptimizerKind.Adam, LearningRate = 1e-3 }, 7);
 
@@ -35,11 +37,49 @@ public sealed class PruningVariantTests
     }
 
     [Test]
+    public void Apply_PruningVariant_MeasuresAccuraciesOnHeldOutImagesNotTrainingImages()
+    {
+        using var problem = TinyProblem.Trained(count: 64);
+        var options = new PruningOptions { Epochs = 1, RetrainEpochs = 1, BatchSize = 16, EvaluationSamples = 40 };
+        var requested = new List<int>();
+        // Held-out labels all wrong for the network (shifted by one class): accuracy on them is exactly 0, while on the
+        // training images the network is right on most.
+        LabeledImages HeldOut(int n)
+        {
+            requested.Add(n);
+            using var head = problem.Test.Take(n);
+            return new LabeledImages(head.Images.clone(), (head.Labels + 1).remainder(10));
+        }
+        using var network = problem.CopyOfNetwork();
+        var variant = new PruningVariant("slr-0.5-irregular", options, HeldOut);
+        var request = new NetworkRequest("vanilla", "backbone", "tiny-cnn", new TrainingRecipe { Epochs = 1, BatchSize = 16 }, 7);
+        variant.Apply(network, request, problem.Train, CPU);
+
+        var summary = variant.Summaries.Single();
+        Assert.That(requested, Is.EqualTo(new[] { 40 }));
+        Assert.That(summary.DenseAccuracy, Is.LessThan(0.5), "the dense accuracy is measured on the held-out set");
+        Assert.That(summary.HardPrunedAccuracy, Is.LessThan(0.5));
+        Assert.That(summary.Log.Single().HardPrunedAccuracy, Is.LessThan(0.5));
+    }
+
+    [Test]
+    public void Settings_DifferentProfileOptions_DifferentSettings()
+    {
+        LabeledImages None(int n) => throw new AssertionException("not evaluated");
+        var two = new PruningVariant("slr-0.8-irregular", new PruningOptions { Epochs = 2 }, None);
+        var five = new PruningVariant("slr-0.8-irregular", new PruningOptions { Epochs = 5 }, None);
+        Assert.That(two.Settings["epochs"]!.GetValue<int>(), Is.EqualTo(2));
+        Assert.That(JsonNode.DeepEquals(two.Settings, five.Settings), Is.False);
+        Assert.That(JsonNode.DeepEquals(two.Settings, new PruningVariant("slr-0.8-irregular", new PruningOptions { Epochs = 2 }, None).Settings), Is.True);
+    }
+
+    [Test]
     public void Create_DenseOrPruningId_GivesMatchingVariant()
     {
         var factory = new PruningVariantFactory();
-        Assert.That(factory.Create("dense"), Is.SameAs(DenseVariant.Instance));
-        Assert.That(factory.Create("admm-0.8-filter").Id, Is.EqualTo("admm-0.8-filter"));
+        LabeledImages None(int n) => throw new AssertionException("not evaluated");
+        Assert.That(factory.Create("dense", null, None), Is.SameAs(DenseVariant.Instance));
+        Assert.That(factory.Create("admm-0.8-filter", null, None).Id, Is.EqualTo("admm-0.8-filter"));
         Assert.That(PruningVariantFactory.IsPruningId("magnitude-0.5-irregular"), Is.True);
         Assert.That(PruningVariantFactory.IsPruningId("dense"), Is.False);
     }

@@ -19,7 +19,8 @@ namespace Robustness.Cli.Commands;
 /// <summary>
 /// Prunes a profile's backbone (trained or reused from the artefact store, the same artefact as `train`) with SLR,
 /// ADMM or magnitude pruning, hard-prunes it, retrains it with masks, stores it with its mask and prints accuracy
-/// after the hard prune and after retraining, sparsity and FLOPs.
+/// after the hard prune and after retraining, sparsity and FLOPs. The hard-pruned accuracy after every SLR/ADMM epoch
+/// (on the test images) is printed as it comes and as a table; --summary-out writes it all as JSON.
 /// </summary>
 public sealed class PruneCommand(IModelZoo zoo) : Command<PruneSettings>
 {
@@ -54,6 +55,8 @@ public sealed class PruneCommand(IModelZoo zoo) : Command<PruneSettings>
             var stored = JsonSerializer.Deserialize<PruningSummary>(File.ReadAllText(store.FilePath(prunedHash, PrunedArtefact.SummaryFile)), PrunedArtefact.Json)!;
             Console.WriteLine($"pruned artefact {prunedHash} (reused)");
             Console.WriteLine(stored);
+            WriteEpochs(stored.Log);
+            WriteRun(settings, stored);
             return 0;
         }
 
@@ -67,7 +70,26 @@ public sealed class PruneCommand(IModelZoo zoo) : Command<PruneSettings>
         PrunedArtefact.Commit(store, dense.ArtefactHash, model, result, summary);
         Console.WriteLine($"pruned artefact {prunedHash} (mask in {PrunedArtefact.MaskFile}); wall {watch.Elapsed.TotalSeconds:F1} s");
         Write(result);
+        WriteEpochs(result.Log);
+        WriteRun(settings, summary);
         return 0;
+    }
+
+    private static void WriteEpochs(IReadOnlyList<PruningEpochLog> log)
+    {
+        if (log.Count == 0) return;
+        var table = new Table().AddColumns("epoch", "k", "Σ‖W−Z‖", "train loss", "hard-pruned accuracy");
+        foreach (var e in log)
+            table.AddRow($"{e.Epoch}", e.K > 0 ? $"{e.K}" : "-", $"{e.ResidualNorm:F4}", $"{e.TrainLoss:F4}", $"{e.HardPrunedAccuracy:P2}");
+        AnsiConsole.Write(table);
+    }
+
+    private static void WriteRun(PruneSettings settings, PruningSummary summary)
+    {
+        if (settings.SummaryOut is not { } path) return;
+        if (Path.GetDirectoryName(Path.GetFullPath(path)) is { } dir) Directory.CreateDirectory(dir);
+        File.WriteAllText(path, JsonSerializer.Serialize(new PruningRun(settings.Dataset, settings.Profile, summary), PrunedArtefact.Json));
+        Console.WriteLine($"run summary: {path}");
     }
 
     private static void Write(PruningResult result)

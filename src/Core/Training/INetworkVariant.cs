@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Robustness.Core.Data;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -13,6 +14,12 @@ public interface INetworkVariant
 {
     /// <summary>"dense", or the variant's id as reports show it (kebab-case).</summary>
     string Id { get; }
+
+    /// <summary>
+    /// The settings besides <see cref="Id"/> that change the result (a pruning variant's epochs, learning rates, SLR
+    /// constants), hashed into the variant's artefact key; null when the id says everything.
+    /// </summary>
+    JsonNode? Settings => null;
 
     /// <summary>Changes <paramref name="network"/> in place; may train it again with the request's loss and transform.</summary>
     void Apply(nn.Module<Tensor, Tensor> network, NetworkRequest request, LabeledImages data, Device device);

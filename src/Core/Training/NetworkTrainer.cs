@@ -14,7 +14,7 @@ namespace Robustness.Core.Training;
 /// Trains networks through the <see cref="ArtefactStore"/>: the dense network's key is the request's fields, its
 /// Config and the SHA-256 of the data; a hit loads the weights, a miss trains with <see cref="Trainer"/> (checkpoints
 /// in the store's work directory, so a killed process resumes) under the key's lock and commits the artefact.
-/// The variant's result is its own artefact, keyed by (dense artefact hash, variant id).
+/// The variant's result is its own artefact, keyed by (dense artefact hash, variant id, variant settings).
 /// </summary>
 public sealed class NetworkTrainer(
     ArtefactStore store, Device device, INetworkVariant? variant = null,
@@ -26,6 +26,7 @@ public sealed class NetworkTrainer(
     private readonly INetworkVariant variant = variant ?? DenseVariant.Instance;
 
     public string VariantId => variant.Id;
+    public INetworkVariant Variant => variant;
     public ArtefactStore Store => store;
     public Device Device => device;
 
@@ -38,6 +39,7 @@ public sealed class NetworkTrainer(
         var dense = TrainOrLoadDense(request, network, data);
         if (variant.Id == DenseVariant.VariantId) return dense;
         var key = new JsonObject { ["kind"] = "variant", ["format"] = KeyFormat, ["dense"] = dense.ArtefactHash, ["variant"] = variant.Id };
+        if (variant.Settings is { } settings) key["settings"] = settings.DeepClone();
         var hash = ArtefactStore.HashOf(key);
         using var held = store.Lock(hash);
         if (store.Exists(hash)) return Load(hash, network, 0);

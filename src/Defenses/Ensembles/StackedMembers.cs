@@ -1,3 +1,4 @@
+using Robustness.Core.Models;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -6,9 +7,10 @@ namespace Robustness.Defenses.Ensembles;
 /// <summary>
 /// Several member networks trained jointly as one module: the output concatenates the members' outputs along
 /// dimension 1, [N, members × outputsPerMember], so one <see cref="Core.Training.NetworkRequest"/> trains, caches and
-/// (for pruned variants) prunes the whole ensemble. <see cref="Split"/> views it as [N, members, outputsPerMember].
+/// (for pruned variants) prunes the whole ensemble, with the pruning scope applied to each member.
+/// <see cref="Split"/> views it as [N, members, outputsPerMember].
 /// </summary>
-public sealed class StackedMembers : nn.Module<Tensor, Tensor>
+public sealed class StackedMembers : nn.Module<Tensor, Tensor>, IMemberEnsemble
 {
     private readonly nn.Module<Tensor, Tensor>[] memberList;
     private readonly TorchSharp.Modules.ModuleList<nn.Module<Tensor, Tensor>> members;
@@ -24,6 +26,7 @@ public sealed class StackedMembers : nn.Module<Tensor, Tensor>
     }
 
     public int MemberCount => memberList.Length;
+    public IReadOnlyList<nn.Module<Tensor, Tensor>> Members => memberList;
     public int OutputsPerMember { get; }
 
     public override Tensor forward(Tensor input) => cat(memberList.Select(m => m.call(input)).ToArray(), 1);

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.DependencyInjection;
 using Robustness.Core.Artefacts;
+using Robustness.Core.Data;
 using Robustness.Core.Profiles;
 using Robustness.Core.Training;
 using Robustness.Pruning;
@@ -17,14 +18,21 @@ public sealed class CoreNetworkTrainerProvider(IServiceProvider services) : INet
 
     public INetworkTrainer For(string variantId, DatasetProfile profile, EvaluationEnvironment environment) =>
         trainers.GetOrAdd((variantId, profile.Name, profile.Dataset, environment.ArtefactsDirectory), _ =>
-            new NetworkTrainer(new ArtefactStore(environment.ArtefactsDirectory), environment.Device, Variant(variantId, profile)));
+            new NetworkTrainer(new ArtefactStore(environment.ArtefactsDirectory), environment.Device, Variant(variantId, profile, environment)));
 
-    /// <summary>dense; else a keyed INetworkVariant; else the pruning project's factory ("slr-0.8-irregular" ...).</summary>
-    private INetworkVariant Variant(string id, DatasetProfile profile)
+    /// <summary>
+    /// dense; else a keyed INetworkVariant; else the pruning project's factory ("slr-0.8-irregular" ...), with the
+    /// profile's "pruning" section and the first test images as its held-out evaluation set.
+    /// </summary>
+    private INetworkVariant Variant(string id, DatasetProfile profile, EvaluationEnvironment environment)
     {
         if (id == DenseVariant.VariantId) return DenseVariant.Instance;
         if (services.GetKeyedService<INetworkVariant>(id) is { } keyed) return keyed;
-        if (services.GetService<PruningVariantFactory>() is { } pruning && PruningVariantFactory.IsPruningId(id)) return pruning.Create(id, profile);
+        if (services.GetService<PruningVariantFactory>() is { } pruning && PruningVariantFactory.IsPruningId(id)) 
+            return pruning.Create(id, profile, n => FirstTestImages(profile, environment, n));
         throw new KeyNotFoundException($"Backbone variant '{id}' is unknown: neither 'dense', a keyed INetworkVariant, nor a pruning id such as 'slr-0.8-irregular'.");
     }
+
+    private static LabeledImages FirstTestImages(DatasetProfile profile, EvaluationEnvironment environment, int count) =>
+        DatasetLoader.Load(profile.Dataset, DatasetSplit.Test, Math.Min(count, profile.TestLimit ?? count), environment.DataDirectory);
 }

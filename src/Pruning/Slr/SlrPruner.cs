@@ -3,9 +3,10 @@ using Robustness.Pruning.Training;
 namespace Robustness.Pruning.Slr;
 
 /// <summary>
-/// Surrogate Lagrangian Relaxation pruning. Each epoch k: (W-step) one epoch of SGD on loss + Σ(ρ/2)‖W − Z + Λ/ρ‖²;
+/// Surrogate Lagrangian Relaxation pruning. Each epoch: (W-step) one epoch of SGD on loss + Σ(ρ/2)‖W − Z + Λ/ρ‖²;
 /// if the surrogate Lagrangian L(W, Z, Λ) = f(W) + Σ⟨Λ, W − Z⟩ + (ρ/2)‖W − Z‖² decreased, update Λ by the SLR rule;
-/// (Z-step) Z ← Π_S(W + Λ/ρ); if L decreased in Z, update Λ again. f is measured on the first
+/// (Z-step) Z ← Π_S(W + Λ/ρ); if L decreased in Z, update Λ again. The rule's step index k advances with every
+/// fired update (<see cref="SurrogateMultiplierUpdate"/>). f is measured on the first
 /// <see cref="SlrOptions.ConditionSamples"/> training examples in evaluation mode.
 /// </summary>
 public sealed class SlrPruner(SlrOptions options) : IPruningMethod
@@ -20,20 +21,20 @@ public sealed class SlrPruner(SlrOptions options) : IPruningMethod
         using var conditionData = context.Train.Take(options.ConditionSamples);
         var rule = new SurrogateMultiplierUpdate(options, split.ResidualNorm());
         var log = new List<PruningEpochLog>();
-        for (var k = 1; k <= context.Epochs; k++)
+        for (var epoch = 1; epoch <= context.Epochs; epoch++)
         {
             var before = context.TaskLoss(conditionData) + split.ConstraintTerms(rho);
             var trainLoss = context.Runner.RunEpoch(context.Train, () => split.Penalty(rho),
-                progress: context.Progress, name: "slr", epoch: k, epochs: context.Epochs);
+                progress: context.Progress, name: "slr", epoch: epoch, epochs: context.Epochs);
             var after = context.TaskLoss(conditionData) + split.ConstraintTerms(rho);
-            var wUpdate = rule.Apply(k, after < before, split);
+            var wUpdate = rule.Apply(after < before, split);
 
             var candidate = split.ProjectedZ(rho);
             var zHeld = split.ConstraintTerms(rho, candidate) < split.ConstraintTerms(rho); // f(W) is the same on both sides
             split.ReplaceZ(candidate);
-            var zUpdate = rule.Apply(k, zHeld, split);
+            var zUpdate = rule.Apply(zHeld, split);
 
-            var entry = new PruningEpochLog(k, k, zUpdate.StepSize, zUpdate.Alpha, wUpdate.ConditionHeld, zUpdate.ConditionHeld, true,
+            var entry = new PruningEpochLog(epoch, rule.K, zUpdate.StepSize, zUpdate.Alpha, wUpdate.ConditionHeld, zUpdate.ConditionHeld, true,
                 rho, split.ResidualNormSum(), trainLoss, context.HardPrunedAccuracy());
             log.Add(entry);
             context.Report(entry);

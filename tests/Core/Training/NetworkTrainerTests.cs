@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using NUnit.Framework;
 using Robustness.Core.Artefacts;
 using Robustness.Core.Contracts;
@@ -88,6 +89,24 @@ public sealed class NetworkTrainerTests
     }
 
     [Test]
+    public void TrainOrLoad_SameVariantIdOtherSettings_AppliesAgainUnderAnotherArtefact()
+    {
+        using var data = SyntheticData.Create(DatasetInfo.FashionMnist, 64, seed: 1);
+        var store = new ArtefactStore(root);
+        var twoEpochs = new ZeroFirstLayerVariant(new JsonObject { ["epochs"] = 2 });
+        var fiveEpochs = new ZeroFirstLayerVariant(new JsonObject { ["epochs"] = 5 });
+        using var first = NewModel(1);
+        var report = new NetworkTrainer(store, CPU, twoEpochs).TrainOrLoad(Request(), first, data);
+        using var second = NewModel(1);
+        var other = new NetworkTrainer(store, CPU, fiveEpochs).TrainOrLoad(Request(), second, data);
+
+        Assert.That(other.FromCache, Is.False, "a variant whose settings differ is not the cached one");
+        Assert.That(fiveEpochs.Applied, Is.EqualTo(1));
+        Assert.That(other.ArtefactHash, Is.Not.EqualTo(report.ArtefactHash));
+        Assert.That(store.Open(other.ArtefactHash).Key["settings"]?["epochs"]?.GetValue<int>(), Is.EqualTo(5));
+    }
+
+    [Test]
     public void TensorHash_SameContent_SameHash_DifferentContent_DifferentHash()
     {
         using var scope = NewDisposeScope();
@@ -113,10 +132,11 @@ public sealed class NetworkTrainerTests
         public Tensor Logits(Tensor images) => nn.functional.one_hot(full(images.shape[0], (long)label, int64), 2).to(float32);
     }
 
-    private sealed class ZeroFirstLayerVariant : INetworkVariant
+    private sealed class ZeroFirstLayerVariant(JsonNode? settings = null) : INetworkVariant
     {
         public int Applied { get; private set; }
         public string Id => "zero-first";
+        public JsonNode? Settings => settings;
 
         public void Apply(nn.Module<Tensor, Tensor> network, NetworkRequest request, LabeledImages data, Device device)
         {

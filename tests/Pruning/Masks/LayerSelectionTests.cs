@@ -46,4 +46,16 @@ public sealed class LayerSelectionTests
         var scope = new PruningScope { LayerRatios = new() { ["fc1"] = 1.5 } };
         Assert.That(() => LayerSelection.Select(net, 0.5, scope), Throws.InstanceOf<ArgumentOutOfRangeException>().With.Message.Contains("fc1"));
     }
+
+    [Test]
+    public void Select_MemberEnsemble_AppliesDefaultExclusionsToEachMember()
+    {
+        using var ensemble = new TinyEnsemble(3);
+        var members = Enumerable.Range(0, 3).Select(i => $"members.{i}.").ToArray();
+
+        Assert.That(LayerSelection.Excluded(ensemble, new PruningScope()),
+            Is.EquivalentTo(members.SelectMany(m => new[] { m + "conv1", m + "shortcut", m + "fc2" })));
+        Assert.That(LayerSelection.Select(ensemble, 0.5, new PruningScope()).Select(l => l.Name),
+            Is.EqualTo(members.SelectMany(m => new[] { m + "conv2", m + "conv3", m + "fc1" })));
+    }
 }

@@ -49,49 +49,76 @@ public sealed class SurrogateMultiplierUpdateTests
         Assert.That(rule.PreviousResidualNorm, Is.EqualTo(3).Within(1e-6));
 
         SetWeight(split, 4, 5); // W − Z = [4, 1], ‖·‖ = √17
-        var update = rule.Apply(1, conditionHeld: true, split);
+        var update = rule.Apply(conditionHeld: true, split);
 
         // s₁ = (1 − 1/300) · 0.01 · 3/√17 = 0.0072518152
-        Assert.That(update.ConditionHeld, Is.True);
+        Assert.That(update.Fired, Is.True);
+        Assert.That(update.K, Is.EqualTo(1));
         Assert.That(update.Alpha, Is.EqualTo(0.99666666667).Within(1e-9));
+        Assert.That(rule.StepSize, Is.EqualTo(0.0072518152).Within(1e-8));
+        Assert.That(rule.K, Is.EqualTo(2));
+        Assert.That(Lambda(split), Is.EqualTo(new[] { 0.0290072608f, 0.0072518152f }).Within(1e-7));
+    }
+
+    [Test]
+    public void Apply_FirstUpdateWithConditionFailed_FiresAnyway()
+    {
+        var (layer, split) = TinySplit();
+        using var _ = layer;
+        using var __ = split;
+        var rule = new SurrogateMultiplierUpdate(Options, split.ResidualNorm());
+        SetWeight(split, 4, 5);
+        var update = rule.Apply(conditionHeld: false, split);
+
+        // The authors' code updates at k = 1 whatever the condition says (admm.py: "satisfied == 1 or ADMM.k == 1").
+        Assert.That(update.ConditionHeld, Is.False);
+        Assert.That(update.Fired, Is.True);
         Assert.That(rule.StepSize, Is.EqualTo(0.0072518152).Within(1e-8));
         Assert.That(Lambda(split), Is.EqualTo(new[] { 0.0290072608f, 0.0072518152f }).Within(1e-7));
     }
 
     [Test]
-    public void Apply_ConditionFailed_ChangesNothing()
+    public void Apply_ConditionFailedAfterFirstUpdate_ChangesNothing()
     {
         var (layer, split) = TinySplit();
         using var _ = layer;
         using var __ = split;
         var rule = new SurrogateMultiplierUpdate(Options, split.ResidualNorm());
         SetWeight(split, 4, 5);
-        var update = rule.Apply(1, conditionHeld: false, split);
+        rule.Apply(conditionHeld: true, split);
+        SetWeight(split, 9, 9);
+        var update = rule.Apply(conditionHeld: false, split);
 
-        Assert.That(update.ConditionHeld, Is.False);
-        Assert.That(rule.StepSize, Is.EqualTo(0.01));
-        Assert.That(rule.PreviousResidualNorm, Is.EqualTo(3).Within(1e-6));
-        Assert.That(Lambda(split), Is.EqualTo(new[] { 0f, 0f }));
+        Assert.That(update.Fired, Is.False);
+        Assert.That(rule.K, Is.EqualTo(2), "a failed condition does not advance k");
+        Assert.That(rule.StepSize, Is.EqualTo(0.0072518152).Within(1e-8));
+        Assert.That(rule.PreviousResidualNorm, Is.EqualTo(Math.Sqrt(17)).Within(1e-6));
+        Assert.That(Lambda(split), Is.EqualTo(new[] { 0.0290072608f, 0.0072518152f }).Within(1e-7));
     }
 
     [Test]
-    public void Apply_HeldFailedHeld_SecondFiredUpdateUsesResidualOfFirst()
+    public void Apply_HeldFailedHeld_StepIndexCountsFiredUpdatesNotAttempts()
     {
         var (layer, split) = TinySplit();
         using var _ = layer;
         using var __ = split;
         var rule = new SurrogateMultiplierUpdate(Options, split.ResidualNorm());
         SetWeight(split, 4, 5);
-        rule.Apply(1, true, split);
+        rule.Apply(true, split);
         SetWeight(split, 9, 9);
-        rule.Apply(2, false, split);
+        rule.Apply(false, split);
         SetWeight(split, 1, 4); // W − Z = [1, 0], ‖·‖ = 1
-        rule.Apply(3, true, split);
+        var third = rule.Apply(true, split);
 
-        // s₃ = α₃ · s₁ · √17 / 1 = 0.997026703 · 0.0072518152 · 4.1231056 = 0.0298110984
-        Assert.That(rule.StepSize, Is.EqualTo(0.0298110984).Within(1e-8));
+        // Second fired update: k = 2 (not 3, the attempt count). 2^0.1 = 1.0717735; 1 − 1/1.0717735 = 0.0669670;
+        // 2^0.0669670 = 1.0475122; α₂ = 1 − 1/(300 · 1.0475122) = 0.9968178572.
+        // s₂ = α₂ · s₁ · √17 / 1 = 0.9968178572 · 0.0072518152 · 4.1231056 = 0.0298048539 (α₃ would give 0.0298110984).
+        Assert.That(third.K, Is.EqualTo(2));
+        Assert.That(third.Alpha, Is.EqualTo(0.9968178572).Within(1e-9));
+        Assert.That(rule.StepSize, Is.EqualTo(0.0298048539).Within(1e-9));
+        Assert.That(rule.K, Is.EqualTo(3));
         Assert.That(rule.PreviousResidualNorm, Is.EqualTo(1).Within(1e-6));
-        Assert.That(Lambda(split), Is.EqualTo(new[] { 0.0290072608f + 0.0298110984f, 0.0072518152f }).Within(1e-7));
+        Assert.That(Lambda(split), Is.EqualTo(new[] { 0.0588121147f, 0.0072518152f }).Within(1e-7));
     }
 
     [Test]

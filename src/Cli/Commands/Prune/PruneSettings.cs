@@ -24,6 +24,9 @@ public sealed class PruneSettings : ModelSettings
     [CommandOption("--retrain-epochs <N>"), Description("Masked retraining epochs (default: the profile's pruning section).")]
     public int? RetrainEpochs { get; init; }
 
+    [CommandOption("--summary-out <FILE>"), Description("Also write the run (dataset, profile, accuracies, the per-epoch log with hard-pruned accuracy) as JSON, for `robustness prune-report`.")]
+    public string? SummaryOut { get; init; }
+
     public PruningSpec Spec => new(PruningMethods.Parse(Method), Ratio, SparsityTypes.Parse(Type));
 
     protected override ValidationResult ValidateCommand()
