@@ -6,7 +6,7 @@ namespace Robustness.Pruning.Masks;
 
 /// <summary>
 /// Counts non-zero weights and per-image multiply-accumulates of every Conv2d and Linear layer. Output sizes come
-/// from one forward pass of a zero image of <paramref name="inputShape"/> [C,H,W] with forward hooks.
+/// from one forward pass of a zero image of the input shape [C,H,W] with forward hooks.
 /// </summary>
 public static class SparsityAccounting
 {
