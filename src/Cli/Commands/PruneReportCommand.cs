@@ -18,7 +18,7 @@ public sealed class PruneReportCommand : Command<PruneReportCommand.Settings>
 
     public sealed class Settings : CommandSettings
     {
-        [CommandArgument(0, "<RUNS>"), Description("Files written by `robustness prune --summary-out`.")]
+        [CommandArgument(0, "[RUNS]"), Description("Files written by `robustness prune --summary-out` (at least one).")]
         public string[] Runs { get; init; } = [];
 
         [CommandOption("--out <DIR>"), Description("Folder for convergence.md and the figures."), DefaultValue("reports/pruning-quick")]
@@ -33,6 +33,8 @@ public sealed class PruneReportCommand : Command<PruneReportCommand.Settings>
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken) => CommandErrors.Guard(() =>
     {
+        // Checked here, after unknown options (Spectre checks required arguments first): a misspelt option is reported as such.
+        if (settings.Runs.Length == 0) throw new ArgumentException("prune-report needs at least one RUNS file (written by `robustness prune --summary-out`)");
         var runs = settings.Runs.Select(Read).ToList();
         Directory.CreateDirectory(settings.Out);
         var table = PruningConvergence.MarkdownTable(runs, settings.Target);
