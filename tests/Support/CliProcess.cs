@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace Robustness.Testing;
 
 /// <summary>Runs the built `robustness` CLI (robustness.dll beside the test assembly) as a child process.</summary>
-public static class CliProcess
+internal static class CliProcess
 {
     public static string DllPath => Path.Combine(AppContext.BaseDirectory, "robustness.dll");
 

@@ -7,7 +7,7 @@ namespace Robustness.Testing;
 /// Writes small generated files in the real datasets' on-disk formats, in folders marked as reduced copies
 /// (<see cref="Robustness.Core.Data.DatasetSizes.ReducedCopyMarker"/>) so loaders accept their record counts.
 /// </summary>
-public static class DatasetFiles
+internal static class DatasetFiles
 {
     /// <summary>CIFAR-10 binary layout: 5 train files and a test file of <paramref name="recordsPerFile"/> records.</summary>
     public static string WriteCifar10(string root, int recordsPerFile, int seed = 0)

@@ -4,7 +4,7 @@ using System.Net.Sockets;
 namespace Robustness.Testing;
 
 /// <summary>Serves fixed byte arrays by path on 127.0.0.1 at a free port, for download tests without internet.</summary>
-public sealed class LoopbackHttpServer : IDisposable
+internal sealed class LoopbackHttpServer : IDisposable
 {
     private readonly HttpListener listener = new();
     private readonly IReadOnlyDictionary<string, byte[]> files;

@@ -10,7 +10,7 @@ namespace Robustness.Core.Artefacts;
 /// Canonical JSON of a key object (camelCase names, object keys sorted ordinally, no whitespace) and its SHA-256:
 /// the same fields always give the same hash, whatever the declaration order.
 /// </summary>
-public static class CanonicalJson
+internal static class CanonicalJson
 {
     public static string Serialize(object key)
     {

@@ -8,7 +8,7 @@ namespace Robustness.Core.Data;
 /// Each file must hold whole records, 10 000 of them (<see cref="DatasetSizes"/>: any count in a declared reduced
 /// copy). A file reached through a symbolic link is measured by what it links to.
 /// </summary>
-public static class Cifar10Reader
+internal static class Cifar10Reader
 {
     public const int RecordBytes = 1 + 3 * 32 * 32;
     public const int RecordsPerFile = DatasetSizes.Cifar10RecordsPerFile;

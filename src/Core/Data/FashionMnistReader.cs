@@ -2,7 +2,7 @@ namespace Robustness.Core.Data;
 
 /// <summary>Fashion-MNIST: the four official IDX files, each gzip-compressed (".gz") or plain, holding the real dataset's
 /// 60 000 / 10 000 images (<see cref="DatasetSizes"/>).</summary>
-public static class FashionMnistReader
+internal static class FashionMnistReader
 {
     public static LabeledImages Read(string directory, DatasetSplit split)
     {

@@ -6,7 +6,7 @@ using static TorchSharp.torch;
 namespace Robustness.Core.Data;
 
 /// <summary>Reads MNIST-style IDX files (gzip-compressed or not): images magic 2051, labels magic 2049.</summary>
-public static class IdxReader
+internal static class IdxReader
 {
     public const int ImagesMagic = 2051;
     public const int LabelsMagic = 2049;

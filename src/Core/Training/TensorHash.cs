@@ -5,7 +5,7 @@ using static TorchSharp.torch;
 namespace Robustness.Core.Training;
 
 /// <summary>SHA-256 of a tensor's dtype, shape and contiguous CPU bytes (data hashes in artefact keys and manifests).</summary>
-public static class TensorHash
+internal static class TensorHash
 {
     public static string Sha256(Tensor tensor)
     {

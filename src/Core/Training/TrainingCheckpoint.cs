@@ -11,7 +11,7 @@ namespace Robustness.Core.Training;
 /// optimizer.bin (TorchSharp's own optimizer state format) and state.json, written under a temporary name and
 /// renamed into place, so a killed process leaves either a whole checkpoint or none. Older ones are deleted.
 /// </summary>
-public static class TrainingCheckpoint
+internal static class TrainingCheckpoint
 {
     private const string Prefix = "epoch-";
 

@@ -3,7 +3,7 @@ using System.Text;
 namespace Robustness.Evaluation.Fidelity;
 
 /// <summary>Deviation rows as a Markdown table: what reports embed and `robustness fidelity --component` prints for hand-written reports.</summary>
-public static class DeviationTable
+internal static class DeviationTable
 {
     public const string Note =
         "Differences in force for the components this run used, from the fidelity catalog (docs/fidelity.md): " +

@@ -22,7 +22,7 @@ namespace Robustness.Evaluation.Fidelity;
 /// The option records' defaults behind each profiles.json section: what a profile runs when it leaves a setting
 /// out (the paper profile leaves most out). Lets the shrinkage of a profile be read against the paper profile.
 /// </summary>
-public static class OptionDefaults
+internal static class OptionDefaults
 {
     private static readonly Dictionary<string, Func<object>> BySection = new(StringComparer.Ordinal)
     {

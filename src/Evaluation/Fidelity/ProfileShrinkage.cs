@@ -10,7 +10,7 @@ namespace Robustness.Evaluation.Fidelity;
 /// for a section, every setting either profile sets, with the option record's default standing in where a profile
 /// leaves it out. The pseudo-section <see cref="BackboneSection"/> compares the backbone, its recipe and the data limits.
 /// </summary>
-public static class ProfileShrinkage
+internal static class ProfileShrinkage
 {
     public const string BackboneSection = "backbone";
 

@@ -9,7 +9,7 @@ namespace Robustness.Evaluation.Grid;
 /// profiles file, the profile's test-set size — so an unknown id is one error when the config loads, not a column of
 /// failed cells, and a report never states more attacked points than the test set holds.
 /// </summary>
-public static class GridConfigReferences
+internal static class GridConfigReferences
 {
     /// <summary>Test images in both CIFAR-10 and Fashion-MNIST; a profile's testLimit may use fewer.</summary>
     public const int OfficialTestImages = 10_000;

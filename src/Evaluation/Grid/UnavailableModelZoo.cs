@@ -5,7 +5,7 @@ using static TorchSharp.torch;
 namespace Robustness.Evaluation.Grid;
 
 /// <summary>Used when no model zoo is registered: defenses that need one fail with a clear error.</summary>
-public sealed class UnavailableModelZoo : IModelZoo
+internal sealed class UnavailableModelZoo : IModelZoo
 {
     public IReadOnlyList<string> Ids => [];
 

@@ -7,7 +7,7 @@ using static TorchSharp.torch;
 namespace Robustness.Evaluation.Grid;
 
 /// <summary>Used when no network trainer is registered: defenses that train through it fail with a clear error.</summary>
-public sealed class UnavailableNetworkTrainerProvider : INetworkTrainerProvider
+internal sealed class UnavailableNetworkTrainerProvider : INetworkTrainerProvider
 {
     public INetworkTrainer For(string variantId, DatasetProfile profile, EvaluationEnvironment environment) => new Unavailable(variantId);
 

@@ -8,7 +8,7 @@ namespace Robustness.Evaluation.Grid;
 /// Finds a field the config's records do not have ("attackedPoint" for "attackedPoints"), at any depth, so a typo is an
 /// error naming it and the closest known field instead of a setting silently left at its default.
 /// </summary>
-public static class UnknownConfigFields
+internal static class UnknownConfigFields
 {
     /// <summary>The first unknown field as "path: did you mean …", or null when every field is known.</summary>
     public static string? Find<T>(JsonElement document, JsonSerializerOptions options) =>

@@ -7,7 +7,7 @@ namespace Robustness.Evaluation.Plugins;
 /// Loads a plug-in assembly and its private dependencies in isolation. Assemblies the host already ships
 /// (Robustness.Core, TorchSharp, dependency injection ...) come from the host, so the plug-in's IDefense is ours.
 /// </summary>
-public sealed class PluginLoadContext(string pluginPath) : AssemblyLoadContext(Path.GetFileNameWithoutExtension(pluginPath))
+internal sealed class PluginLoadContext(string pluginPath) : AssemblyLoadContext(Path.GetFileNameWithoutExtension(pluginPath))
 {
     private static readonly Lazy<HashSet<string>> HostAssemblies = new(() =>
         ((AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") as string) ?? "")

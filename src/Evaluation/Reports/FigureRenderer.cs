@@ -8,7 +8,7 @@ namespace Robustness.Evaluation.Reports;
 /// Draws the report's figures with ScottPlot (PNG, headless): clean accuracy per defense, defense accuracy vs q
 /// (worst attack per q), vs the oracle adversary's queries, and vs ε (the baseline's ε sweep beside random noise).
 /// </summary>
-public static class FigureRenderer
+internal static class FigureRenderer
 {
     private const int Width = 720;
     private const int Height = 440;

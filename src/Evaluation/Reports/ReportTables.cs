@@ -4,7 +4,7 @@ using Robustness.Evaluation.Grid;
 namespace Robustness.Evaluation.Reports;
 
 /// <summary>Turns a <see cref="ReportModel"/> into its tables, in report order.</summary>
-public static class ReportTables
+internal static class ReportTables
 {
     public static IReadOnlyList<ReportTable> All(ReportModel m)
     {

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Robustness.Evaluation.Reports;
 
 /// <summary>Sentences both Markdown and HTML reports open with.</summary>
-public static class ReportText
+internal static class ReportText
 {
     public static IEnumerable<string> Header(ReportModel m)
     {

@@ -8,7 +8,7 @@ namespace Robustness.Evaluation.ScaleOut;
 /// file in libpq's format (host:port:database:user:password, mode 0600 — what PGPASSFILE and ~/.pgpass hold), and
 /// the connection string handed to other processes names that file (Npgsql's Passfile) instead of the password.
 /// </summary>
-public static class PostgresPasswordFile
+internal static class PostgresPasswordFile
 {
     /// <summary>The store as other processes should receive it: unchanged when it carries no password.</summary>
     /// <param name="passwordFile">Where the password file goes when one is needed (written 0600, replacing any old one).</param>

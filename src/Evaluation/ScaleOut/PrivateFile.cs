@@ -1,7 +1,7 @@
 namespace Robustness.Evaluation.ScaleOut;
 
 /// <summary>Writes a file only its owner can read (0600 on Unix) from the first byte: for anything holding a secret.</summary>
-public static class PrivateFile
+internal static class PrivateFile
 {
     public static void Write(string path, string content)
     {

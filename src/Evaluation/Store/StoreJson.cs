@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace Robustness.Evaluation.Store;
 
 /// <summary>JSON settings for everything the store and reports serialise (stable, culture-free).</summary>
-public static class StoreJson
+internal static class StoreJson
 {
     public static readonly JsonSerializerOptions Options = new()
     {

@@ -7,7 +7,7 @@ namespace Robustness.Pruning.Projections;
 /// centre and three arms of the cross, four keep the centre, two adjacent arms and the corner between them.
 /// Positions are row-major indices 0..8 of the kernel.
 /// </summary>
-public static class KernelPatterns
+internal static class KernelPatterns
 {
     public const int EntriesPerPattern = 4;
 

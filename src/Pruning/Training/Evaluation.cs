@@ -6,7 +6,7 @@ using static TorchSharp.torch;
 namespace Robustness.Pruning.Training;
 
 /// <summary>Accuracy and task loss of a network in evaluation mode, in batches, without autograd.</summary>
-public static class Evaluation
+internal static class Evaluation
 {
     public static double Accuracy(nn.Module<Tensor, Tensor> network, LabeledImages data, Device device, int batchSize = 256)
     {

@@ -6,7 +6,7 @@ namespace Robustness.Defenses.Bart.Transforms;
 /// and the excess spread over the bins below the limit, so no bin (hence no slope of the tile's mapping) exceeds
 /// the limit; each pixel's value is mapped through the clipped CDFs of its four nearest tiles, blended bilinearly.
 /// </summary>
-public static class Clahe
+internal static class Clahe
 {
     public const int Bins = 256;
 

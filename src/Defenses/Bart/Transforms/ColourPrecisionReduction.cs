@@ -3,7 +3,7 @@ using static TorchSharp.torch;
 namespace Robustness.Defenses.Bart.Transforms;
 
 /// <summary>Colour precision reduction: x ← round(x·s)/s with s ∈ [8, 200] levels, per channel with probability ½.</summary>
-public sealed class ColourPrecisionReduction : IBartTransform
+internal sealed class ColourPrecisionReduction : IBartTransform
 {
     public string Name => "colour-precision-reduction";
     public bool NeedsColour => false;

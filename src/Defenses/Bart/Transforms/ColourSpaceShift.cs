@@ -8,7 +8,7 @@ namespace Robustness.Defenses.Bart.Transforms;
 /// HSV ±0.05 / ±0.25 / ±0.25 (all clipped to [0,1]); XYZ ±0.05 each (clipped to [0,1]); LAB ±5 / ±2 / ±2 (L clipped to
 /// [0,100]); YUV ±0.05 / ±0.02 / ±0.02 (Y clipped to [0,1]).
 /// </summary>
-public sealed class ColourSpaceShift : IBartTransform
+internal sealed class ColourSpaceShift : IBartTransform
 {
     private const int Spaces = 4;
 

@@ -9,7 +9,7 @@ namespace Robustness.Defenses.Bart.Transforms;
 /// skimage does for colour images); or contrast stretching between random low/high percentiles (low ∈ [1, 4] %,
 /// high ∈ [96, 99] %).
 /// </summary>
-public sealed class ContrastEqualisation : IBartTransform
+internal sealed class ContrastEqualisation : IBartTransform
 {
     public string Name => "contrast-equalisation";
     public bool NeedsColour => false;

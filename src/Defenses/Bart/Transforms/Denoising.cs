@@ -12,7 +12,7 @@ namespace Robustness.Defenses.Bart.Transforms;
 /// greyscale — cycle-spun over 0 or 1 pixel shifts, RGB optionally in YCbCr); non-local means (fast mode, patch
 /// 5–7, search distance 6–11, h = (0.6 + 0.55·u)·σ̂).
 /// </summary>
-public sealed class Denoising : IBartTransform
+internal sealed class Denoising : IBartTransform
 {
     private const int Filters = 7;
     private const int GaussianRadius = 12;

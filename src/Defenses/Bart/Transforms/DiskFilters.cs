@@ -8,7 +8,7 @@ namespace Robustness.Defenses.Bart.Transforms;
 /// median, mean and mean-bilateral. Mean and mean-bilateral average only neighbours inside the image, as skimage's
 /// rank filters do; the median reads replicated borders.
 /// </summary>
-public static class DiskFilters
+internal static class DiskFilters
 {
     public static Tensor Median(Tensor planes, int radius)
     {

@@ -6,7 +6,7 @@ namespace Robustness.Defenses.Bart.Transforms;
 /// FFT perturbation: 2-D FFT of every channel, each coefficient zeroed with a per-channel probability
 /// p ∈ [0, 0.95] (the DC term is kept, so the mean brightness survives), real part of the inverse FFT.
 /// </summary>
-public sealed class FftPerturbation : IBartTransform
+internal sealed class FftPerturbation : IBartTransform
 {
     public string Name => "fft-perturbation";
     public bool NeedsColour => false;

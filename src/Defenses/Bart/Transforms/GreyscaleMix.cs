@@ -8,7 +8,7 @@ namespace Robustness.Defenses.Bart.Transforms;
 /// rest grey); two-thirds mix (one random channel is kept, the other two become their weighted mix); one-channel
 /// partial grey (one random channel is blended, with weight U(0.1, 0.9), towards the weighted mix of the other two).
 /// </summary>
-public sealed class GreyscaleMix : IBartTransform
+internal sealed class GreyscaleMix : IBartTransform
 {
     private const int Variants = 4;
 

@@ -8,7 +8,7 @@ namespace Robustness.Defenses.Bart.Transforms;
 /// thresholds per level and sub-band (σ²/σₓ, σₓ² = max(mean(d²) − σ², 0); every coefficient when σₓ = 0), σ from the
 /// median absolute finest diagonal coefficient / 0.6745, soft or hard thresholding; odd sides are edge-padded.
 /// </summary>
-public static class HaarWavelet
+internal static class HaarWavelet
 {
     public sealed record Level(Tensor Horizontal, Tensor Vertical, Tensor Diagonal);
 

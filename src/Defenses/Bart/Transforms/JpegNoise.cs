@@ -7,7 +7,7 @@ namespace Robustness.Defenses.Bart.Transforms;
 /// JPEG noise: baseline JPEG quantisation (the standard's Annex K luminance/chrominance tables scaled to a random
 /// quality in [55, 95]) of the 8×8 block DCT of YCbCr planes, and back. No entropy coding (lossless anyway).
 /// </summary>
-public sealed class JpegNoise : IBartTransform
+internal sealed class JpegNoise : IBartTransform
 {
     private static readonly float[] Luminance =
     [

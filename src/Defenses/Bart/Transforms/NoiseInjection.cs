@@ -6,7 +6,7 @@ namespace Robustness.Defenses.Bart.Transforms;
 /// Noise injection, one kind per image: Gaussian (σ ∈ [0.01, 0.07]), Poisson (peak ∈ [30, 255], Gaussian
 /// approximation), salt, pepper, salt &amp; pepper (amount ∈ [0.005, 0.05]) or speckle (σ ∈ [0.01, 0.1]).
 /// </summary>
-public sealed class NoiseInjection : IBartTransform
+internal sealed class NoiseInjection : IBartTransform
 {
     private const int Kinds = 6;
 

@@ -8,7 +8,7 @@ namespace Robustness.Defenses.Bart.Transforms;
 /// at offsets within ±<c>distance</c>, weight exp(−d²/h²), d² the mean squared difference of the two
 /// <c>patch</c>×<c>patch</c> neighbourhoods over all channels (borders replicated).
 /// </summary>
-public static class NonLocalMeans
+internal static class NonLocalMeans
 {
     /// <param name="images">[N,C,H,W].</param>
     /// <param name="h">Filter strength per image, [N].</param>

@@ -5,7 +5,7 @@ namespace Robustness.Defenses.Bart.Transforms;
 /// column of the previous, of least total energy (dynamic programming). Removing it narrows the image by one
 /// column; the energy map loses the same pixels, as skimage's seam_carve does, so it is computed once per call.
 /// </summary>
-public static class SeamCarving
+internal static class SeamCarving
 {
     /// <summary>The column of the lowest-energy vertical seam in every row of <paramref name="energy"/> [h,w] (ties → leftmost path).</summary>
     public static int[] LowestEnergyVerticalSeam(float[,] energy)

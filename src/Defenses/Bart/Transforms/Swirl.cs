@@ -7,7 +7,7 @@ namespace Robustness.Defenses.Bart.Transforms;
 /// random centre; strength s ∈ [0.01, 2], radius ∈ [10, 200] pixels of a 224-pixel image scaled to this size.
 /// Bilinear sampling with border padding.
 /// </summary>
-public sealed class Swirl : IBartTransform
+internal sealed class Swirl : IBartTransform
 {
     public string Name => "swirl";
     public bool NeedsColour => false;

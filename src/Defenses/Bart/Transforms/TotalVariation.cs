@@ -10,7 +10,7 @@ namespace Robustness.Defenses.Bart.Transforms;
 /// than 2e-4 of its first value or 200 iterations, as skimage's denoise_tv_chambolle stops. Gradients are forward
 /// differences over the given dimensions of a batch (zero at the far edge); div is their negative adjoint.
 /// </summary>
-public static class TotalVariation
+internal static class TotalVariation
 {
     public const int MaximumIterations = 200;
     public const double Tolerance = 2e-4;

@@ -9,7 +9,7 @@ namespace Robustness.Defenses.Bart.Transforms;
 /// one axis, or t₁ vertical then t₂ horizontal seams (p ½), t ∈ [round(h·10/256), round(h·50/256)] (1–6 px at 32),
 /// then resize back (bilinear).
 /// </summary>
-public sealed class Zoom : IBartTransform
+internal sealed class Zoom : IBartTransform
 {
     public string Name => "zoom";
     public bool NeedsColour => false;
