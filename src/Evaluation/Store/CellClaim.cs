@@ -33,9 +33,9 @@ public sealed record CellClaim(string Owner, string Host, int ProcessId, long Pr
         {
             return true; // no such process
         }
-        catch (InvalidOperationException)
+        catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception)
         {
-            return true; // exited while we looked
+            return true; // exited while we looked (its /proc entry is gone)
         }
     }
 

@@ -96,11 +96,13 @@ public sealed class GridRunnerRetryAndClaimTests
         Assert.That(world.Store.TryClaim("fake", cell.Id, CellClaim.ForThisProcess(TimeSpan.FromHours(1)), retryFailed: true), Is.False);
     }
 
-    /// <summary>A claim whose owner process has exited (a real process, started and waited for).</summary>
+    /// <summary>A claim whose owner process has exited (a real process, killed and waited for).</summary>
     private static CellClaim DeadProcessClaim()
     {
-        using var process = Process.Start(new ProcessStartInfo("true") { UseShellExecute = false })!;
+        // The process must still run while its start time is read (a process that exits at once races the read).
+        using var process = Process.Start(new ProcessStartInfo("sleep", "600") { UseShellExecute = false })!;
         var start = process.StartTime.ToUniversalTime().Ticks;
+        process.Kill();
         process.WaitForExit();
         return new CellClaim("dead-owner", Environment.MachineName, process.Id, start, DateTimeOffset.UtcNow + TimeSpan.FromHours(1));
     }
