@@ -121,7 +121,9 @@ public sealed class FaultInjectionTests
         var reports = Path.Combine(grid.Root, "reports");
         var first = CliProcess.Run(grid.Root, Timeout, grid.Evaluate(store, artefacts, reports));
         Assert.That(first.ExitCode, Is.Zero, first.Stderr + first.Stdout);
-        var weights = Directory.GetFiles(artefacts, "*.safetensors", SearchOption.AllDirectories).Where(f => !f.Contains("/work/", StringComparison.Ordinal)).Order(StringComparer.Ordinal).First();
+        // A committed artefact, not a training checkpoint under the store's work/ folder.
+        var inProgress = Path.Combine(artefacts, "work") + Path.DirectorySeparatorChar;
+        var weights = Directory.GetFiles(artefacts, "*.safetensors", SearchOption.AllDirectories).Where(f => !f.StartsWith(inProgress, StringComparison.Ordinal)).Order(StringComparer.Ordinal).First();
         var bytes = File.ReadAllBytes(weights);
         bytes[^1] ^= 0xff;
         File.WriteAllBytes(weights, bytes);
