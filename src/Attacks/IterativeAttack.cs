@@ -1,78 +1,33 @@
 using Robustness.Core.Contracts;
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace Robustness.Attacks;
 
 /// <summary>
-/// What every attack repeats: input validation, batching, evaluation mode, the loss sign from the goal,
-/// projection to the ε-ball, clipping to [0,1], the seeded generator, dispose scopes, per-example metrics and a
-/// final ε check that throws. The default <see cref="Attack"/> is the projected-gradient loop
-/// (<see cref="Start"/>, <see cref="Step"/>, with restarts); C&amp;W and EAD replace it with their optimisers.
+/// Fixed-budget gradient attacks (FGSM, I-FGSM, MIM, PGD): <see cref="Steps"/> iterations of step, project to the
+/// goal's ε-ball, clip to [0,1], from <see cref="Start"/>, with restarts keeping for every example the first that
+/// succeeds. The loss sign comes from the goal; a subclass gives only its update rule (<see cref="Step"/>) and,
+/// optionally, its first iterate.
 /// </summary>
-public abstract class IterativeAttack : IAttack
+public abstract class IterativeAttack : Attack
 {
-    /// <summary>Relative slack of the final ε check (float32 rounding of the L2 projection).</summary>
-    public const double EpsilonTolerance = 1e-5;
-
-    protected IterativeAttack(int steps, int batchSize, AttackLoss loss = AttackLoss.CrossEntropy, int restarts = 1)
+    protected IterativeAttack(int steps, int batchSize, AttackLoss loss = AttackLoss.CrossEntropy, int restarts = 1) : base(batchSize)
     {
         if (steps < 1) throw new ArgumentOutOfRangeException(nameof(steps), steps, $"{GetType().Name}: steps must be >= 1");
-        if (batchSize < 1) throw new ArgumentOutOfRangeException(nameof(batchSize), batchSize, $"{GetType().Name}: batchSize must be >= 1");
         if (restarts < 1) throw new ArgumentOutOfRangeException(nameof(restarts), restarts, $"{GetType().Name}: restarts must be >= 1");
         Steps = steps;
-        BatchSize = batchSize;
         Loss = loss;
         Restarts = restarts;
     }
 
-    public abstract string Id { get; }
     public int Steps { get; }
-    public int BatchSize { get; }
     public AttackLoss Loss { get; }
     public int Restarts { get; }
 
-    /// <summary>True when the result must lie in the goal's ε-ball (false for C&amp;W and EAD).</summary>
-    public virtual bool Bounded => true;
+    public sealed override bool Bounded => true;
 
-    public AttackResult Run(IClassifier model, Tensor images, Tensor labels, AttackGoal goal, Generator generator)
-    {
-        AttackInputs.Validate(Id, Bounded, model, images, labels, goal);
-        if (model is ModuleClassifier module) module.Module.eval();
-        var targets = goal.Targeted ? goal.Targets!.to(labels.device) : null;
-        using var scope = NewDisposeScope();
-        var parts = new List<(Tensor Adversarial, Tensor Success, Tensor Iterations)>();
-        var count = images.shape[0];
-        for (long start = 0; start < count; start += BatchSize)
-        {
-            using var batchScope = NewDisposeScope();
-            var length = Math.Min(BatchSize, count - start);
-            var batch = new AttackBatch(model, images.narrow(0, start, length), labels.narrow(0, start, length),
-                targets?.narrow(0, start, length), goal, generator);
-            var (adversarial, iterations) = Attack(batch);
-            adversarial = adversarial.detach().clamp(0, 1);
-            var success = batch.Succeeds(adversarial);
-            parts.Add((adversarial.MoveToOuterDisposeScope(), success.MoveToOuterDisposeScope(), iterations.to(int64).MoveToOuterDisposeScope()));
-        }
-        var x = cat(parts.Select(p => p.Adversarial).ToList(), 0);
-        var delta = x - images;
-        if (Bounded) EnsureWithinBall(delta, goal);
-        return new AttackResult(
-            x.MoveToOuterDisposeScope(),
-            cat(parts.Select(p => p.Success).ToList(), 0).MoveToOuterDisposeScope(),
-            Distortion.L0(delta).MoveToOuterDisposeScope(),
-            Distortion.L1(delta).MoveToOuterDisposeScope(),
-            Distortion.L2(delta).MoveToOuterDisposeScope(),
-            Distortion.Linf(delta).MoveToOuterDisposeScope(),
-            cat(parts.Select(p => p.Iterations).ToList(), 0).MoveToOuterDisposeScope());
-    }
-
-    /// <summary>
-    /// Attacks one batch: adversarial images and the iterations each example used. Runs inside the batch's
-    /// dispose scope; the default is the projected-gradient loop with restarts, keeping for every example the
-    /// first restart that succeeds.
-    /// </summary>
-    protected virtual (Tensor Adversarial, Tensor Iterations) Attack(AttackBatch batch)
+    /// <summary>The projected-gradient loop with restarts; an example keeps the first restart that succeeds.</summary>
+    protected sealed override (Tensor Adversarial, Tensor Iterations) Perturb(AttackBatch batch)
     {
         var best = batch.Images.clone();
         var iterations = zeros(batch.Count, dtype: int64, device: batch.Images.device);
@@ -91,30 +46,11 @@ public abstract class IterativeAttack : IAttack
         return (best, iterations);
     }
 
-    /// <summary>One run of the update rule from <see cref="Start"/>: Steps iterations of step, project, clip.</summary>
-    protected Tensor Descend(AttackBatch batch)
-    {
-        using var scope = NewDisposeScope();
-        using var state = new IterationState();
-        var x = Clip(Project(batch, Start(batch)));
-        for (var i = 0; i < Steps; i++)
-        {
-            using var step = NewDisposeScope();
-            state.Iteration = i;
-            var gradient = batch.AscentGradient(x, Loss);
-            var next = Clip(Project(batch, Step(batch, x, gradient, state))).MoveToOuterDisposeScope();
-            x.Dispose();
-            x = next;
-        }
-        return x.MoveToOuterDisposeScope();
-    }
-
     /// <summary>The first iterate (before projection and clipping); the clean images by default.</summary>
     protected virtual Tensor Start(AttackBatch batch) => batch.Images.alias();
 
     /// <summary>The update rule: the next iterate from the ascent gradient (projection and clipping follow).</summary>
-    protected virtual Tensor Step(AttackBatch batch, Tensor x, Tensor gradient, IterationState state) =>
-        throw new NotSupportedException($"{GetType().Name} overrides Attack and has no step rule.");
+    protected abstract Tensor Step(AttackBatch batch, Tensor x, Tensor gradient, IterationState state);
 
     protected static Tensor Project(AttackBatch batch, Tensor x) =>
         Distortion.ProjectToBall(x, batch.Images, batch.Epsilon, batch.Norm);
@@ -132,13 +68,46 @@ public abstract class IterativeAttack : IAttack
         return batch.Images + direction * Distortion.PerExample(radius);
     }
 
-    private void EnsureWithinBall(Tensor delta, AttackGoal goal)
+    /// <summary>One run of the update rule from <see cref="Start"/>: Steps iterations of step, project, clip.</summary>
+    private Tensor Descend(AttackBatch batch)
     {
         using var scope = NewDisposeScope();
-        var worst = Distortion.Norm(delta, goal.Norm).max().item<float>();
-        var limit = goal.Epsilon * (1 + EpsilonTolerance) + 1e-7;
-        if (worst > limit)
-            throw new InvalidOperationException(
-                $"Attack '{Id}' left the {goal.Norm} ball: perturbation norm {worst:G9} exceeds ε = {goal.Epsilon:G9}.");
+        using var state = new IterationState();
+        var x = Clip(Project(batch, Start(batch)));
+        for (var i = 0; i < Steps; i++)
+        {
+            using var step = NewDisposeScope();
+            state.Iteration = i;
+            var gradient = batch.AscentGradient(x, Loss);
+            var next = Clip(Project(batch, Step(batch, x, gradient, state))).MoveToOuterDisposeScope();
+            x.Dispose();
+            x = next;
+        }
+        return x.MoveToOuterDisposeScope();
     }
+}
+
+/// <summary>
+/// Per-batch state of a stateful update rule (MIM's accumulated gradient). Set it from inside
+/// <see cref="IterativeAttack.Step"/>; the previous tensor is released.
+/// </summary>
+public sealed class IterationState : IDisposable
+{
+    private Tensor? velocity;
+
+    /// <summary>Zero-based iteration the current step computes.</summary>
+    public int Iteration { get; internal set; }
+
+    public Tensor? Velocity
+    {
+        get => velocity;
+        set
+        {
+            var previous = velocity;
+            velocity = value?.MoveToOuterDisposeScope();
+            if (previous is not null && !ReferenceEquals(previous, velocity)) previous.Dispose();
+        }
+    }
+
+    public void Dispose() => velocity?.Dispose();
 }

@@ -20,4 +20,12 @@ public abstract record IterativeStepOptions : IAttackOptions
         var e = AttackBudget.CheckEpsilon(epsilon ?? Epsilon);
         return this with { Epsilon = e, StepSize = StepSize * e / Epsilon, Steps = AttackBudget.ScaleIterations(Steps, iterationScale) };
     }
+
+    /// <summary>
+    /// The step size for a goal's ε: rescaled from <see cref="Epsilon"/> so that the paper's ratio of step to ε
+    /// (and so the reach of Steps steps) holds for every ε of a sweep and for L2 balls.
+    /// </summary>
+    internal double StepFor(double goalEpsilon) =>
+        Epsilon > 0 ? StepSize * goalEpsilon / Epsilon
+            : throw new ArgumentOutOfRangeException(nameof(Epsilon), Epsilon, "options Epsilon must be > 0");
 }

@@ -4,6 +4,16 @@ using static TorchSharp.torch;
 
 namespace Robustness.Attacks;
 
+/// <summary>The objective the gradient-sign attacks ascend.</summary>
+public enum AttackLoss
+{
+    /// <summary>Cross-entropy of the true label (untargeted, ascended) or of the target (targeted, descended).</summary>
+    CrossEntropy,
+
+    /// <summary>Carlini–Wagner logit margin: max other logit minus the label's logit (sign set by the goal).</summary>
+    Margin,
+}
+
 /// <summary>Per-example objectives over logits [N,K]; every result is [N].</summary>
 internal static class Objectives
 {

@@ -2,6 +2,15 @@ using static TorchSharp.torch;
 
 namespace Robustness.Attacks;
 
+/// <summary>Madry et al. 2018 — projected gradient descent with a random start in the ε-ball, one start by default.</summary>
+public sealed record PgdOptions : IterativeStepOptions
+{
+    public bool RandomStart { get; init; } = true;
+
+    /// <summary>Random restarts; an example keeps the first restart that fools the model.</summary>
+    public int Restarts { get; init; } = 1;
+}
+
 /// <summary>Madry et al. 2018 — x₀ uniform in the ε-ball; x ← clip(Π_ε(x + α·sign ∇L)); best of the restarts.</summary>
 public sealed class Pgd(PgdOptions options)
     : IterativeAttack(options.Steps, options.BatchSize, options.Loss, options.Restarts)
@@ -13,5 +22,5 @@ public sealed class Pgd(PgdOptions options)
         options.RandomStart ? RandomInBall(batch) : batch.Images.alias();
 
     protected override Tensor Step(AttackBatch batch, Tensor x, Tensor gradient, IterationState state) =>
-        x + StepSizes.Scaled(options.StepSize, options.Epsilon, batch.Epsilon) * Distortion.SteepestAscent(gradient, batch.Norm);
+        x + options.StepFor(batch.Epsilon) * Distortion.SteepestAscent(gradient, batch.Norm);
 }

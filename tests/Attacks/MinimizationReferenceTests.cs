@@ -6,7 +6,7 @@ using static TorchSharp.torch;
 namespace Robustness.Attacks.Tests;
 
 /// <summary>
-/// C&amp;W-L2 and EAD through the minimisation-attack skeleton against each paper's algorithm written out as one plain
+/// C&amp;W-L2 and EAD through <see cref="MinimizationAttack"/> against each paper's algorithm written out as one plain
 /// loop here (binary search over c with the 1e10 sentinel and the ×10 rule, best-so-far by the attack's distance,
 /// early abort, batching), with the same tensor operations in the same order: the adversarial images, iterations
 /// and distortions must be bit-identical. The loops are the pre-refactor code of CarliniWagnerL2 and

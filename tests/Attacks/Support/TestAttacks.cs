@@ -3,7 +3,7 @@ namespace Robustness.Attacks.Tests.Support;
 /// <summary>Attacks with test-sized budgets (the paper's rules, fewer iterations).</summary>
 public static class TestAttacks
 {
-    public static IterativeAttack Create(string id, double epsilon = 0.05, int batchSize = 128) => id switch
+    public static Attack Create(string id, double epsilon = 0.05, int batchSize = 128) => id switch
     {
         AttackIds.Fgsm => new Fgsm(new FgsmOptions { Epsilon = epsilon, BatchSize = batchSize }),
         AttackIds.IterativeFgsm => new IterativeFgsm(new IterativeFgsmOptions { Epsilon = epsilon, StepSize = epsilon / 4, Steps = 10, BatchSize = batchSize }),
