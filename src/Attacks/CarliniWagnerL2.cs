@@ -4,28 +4,13 @@ using static TorchSharp.torch;
 namespace Robustness.Attacks;
 
 /// <summary>
-/// Carlini &amp; Wagner 2017 — L2 attack; paper protocol: 1000 iterations, Adam lr 0.01, 9 binary-search steps on
-/// c from 1e-3, confidence κ 0.
-/// The smoke and quick profiles (profiles.json, "attacks" section) start the search at c = 1 with 3–5 binary
-/// steps: from 1e-3, a few steps never reach a c large enough and the attack barely moves the image (a transfer
-/// table built on that would look like robustness); ProfileBudgetTests holds them to ≥ 95 % white-box success.
+/// Carlini &amp; Wagner 2017 — L2 attack on the paper protocol's defaults (1000 iterations, Adam lr 0.01, 9
+/// binary-search steps on c from 1e-3, confidence κ 0), early abort on.
 /// </summary>
-public sealed record CarliniWagnerL2Options : IAttackOptions
+public sealed record CarliniWagnerL2Options : MinimizationOptions
 {
-    public int Steps { get; init; } = 1000;
-    public double LearningRate { get; init; } = 0.01;
-    public int BinarySearchSteps { get; init; } = 9;
-    public double InitialConstant { get; init; } = 1e-3;
-    /// <summary>Confidence κ: the logit margin the goal must be met by.</summary>
-    public double Confidence { get; init; }
     /// <summary>Stop an example's optimisation when its loss fell by less than 0.01 % over Steps/10 iterations.</summary>
-    public bool AbortEarly { get; init; } = true;
-    public int BatchSize { get; init; } = 128;
-
-    public double? BoundedEpsilon() => null;
-
-    public IAttackOptions Rescaled(double? epsilon, double iterationScale) =>
-        this with { Steps = AttackBudget.ScaleIterations(Steps, iterationScale) };
+    public override bool AbortEarly { get; init; } = true;
 }
 
 /// <summary>
@@ -33,8 +18,7 @@ public sealed record CarliniWagnerL2Options : IAttackOptions
 /// x′ in [0,1]) by Adam, inside <see cref="MinimizationAttack"/>'s search over c; the successful x′ of smallest
 /// L2 is kept. Each iteration judges the point its gradient was taken at (before the Adam step).
 /// </summary>
-public sealed class CarliniWagnerL2(CarliniWagnerL2Options options) : MinimizationAttack(
-    options.Steps, options.BinarySearchSteps, options.InitialConstant, options.Confidence, options.AbortEarly, options.BatchSize)
+public sealed class CarliniWagnerL2(CarliniWagnerL2Options options) : MinimizationAttack(options)
 {
     public CarliniWagnerL2Options Options => options;
     public override string Id => AttackIds.CarliniWagnerL2;

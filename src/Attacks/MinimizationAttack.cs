@@ -3,6 +3,32 @@ using static TorchSharp.torch;
 namespace Robustness.Attacks;
 
 /// <summary>
+/// What C&amp;W-L2 and EAD share, on the paper protocol's defaults (1000 iterations, rate 0.01, 9 binary-search
+/// steps on c from 1e-3, confidence κ 0). The smoke and quick profiles (profiles.json, "attacks" section) start the
+/// search at c = 1 with 3–5 binary steps: from 1e-3, a few steps never reach a c large enough and the attack barely
+/// moves the image (a transfer table built on that would look like robustness); ProfileBudgetTests holds them to
+/// ≥ 95 % white-box success.
+/// </summary>
+public abstract record MinimizationOptions : IAttackOptions
+{
+    /// <summary>Iterations of one descent (at one c).</summary>
+    public int Steps { get; init; } = 1000;
+    public double LearningRate { get; init; } = 0.01;
+    public int BinarySearchSteps { get; init; } = 9;
+    public double InitialConstant { get; init; } = 1e-3;
+    /// <summary>Confidence κ: the logit margin the goal must be met by.</summary>
+    public double Confidence { get; init; }
+    /// <summary>Stop an example's descent when its objective fell by less than 0.01 % over Steps/10 iterations.</summary>
+    public abstract bool AbortEarly { get; init; }
+    public int BatchSize { get; init; } = 128;
+
+    public double? BoundedEpsilon() => null;
+
+    public IAttackOptions Rescaled(double? epsilon, double iterationScale) =>
+        this with { Steps = AttackBudget.ScaleIterations(Steps, iterationScale) };
+}
+
+/// <summary>
 /// Minimisation attacks (C&amp;W-L2, EAD): the smallest perturbation that meets the goal with confidence κ, found by
 /// minimising distance + c·f for a per-example trade-off constant c. The skeleton Carlini and Wagner's and Chen et
 /// al.'s reference code share lives here: a binary search over c (<see cref="ConstantSearch"/>), for each c one
@@ -16,27 +42,16 @@ public abstract class MinimizationAttack : Attack
     /// <summary>Early abort: the objective must fall below this fraction of its value one check earlier.</summary>
     private const double StallFactor = 0.9999;
 
-    protected MinimizationAttack(int steps, int binarySearchSteps, double initialConstant, double confidence, bool abortEarly, int batchSize)
-        : base(batchSize)
+    private readonly MinimizationOptions options;
+
+    protected MinimizationAttack(MinimizationOptions options) : base(options.BatchSize)
     {
-        if (steps < 1) throw new ArgumentOutOfRangeException(nameof(steps), steps, $"{GetType().Name}: steps must be >= 1");
-        Steps = steps;
-        BinarySearchSteps = binarySearchSteps;
-        InitialConstant = initialConstant;
-        Confidence = confidence;
-        AbortEarly = abortEarly;
+        if (options.Steps < 1) throw new ArgumentOutOfRangeException(nameof(options), options.Steps, $"{GetType().Name}: steps must be >= 1");
+        this.options = options;
     }
 
     /// <summary>Iterations of one descent (at one c).</summary>
-    public int Steps { get; }
-    public int BinarySearchSteps { get; }
-    public double InitialConstant { get; }
-
-    /// <summary>Confidence κ: the logit margin by which the goal must be met.</summary>
-    public double Confidence { get; }
-
-    /// <summary>Stop an example's descent when its objective fell by less than 0.01 % over Steps/10 iterations.</summary>
-    public bool AbortEarly { get; }
+    public int Steps => options.Steps;
 
     public sealed override bool Bounded => false;
 
@@ -46,8 +61,8 @@ public abstract class MinimizationAttack : Attack
         var best = batch.Images.clone();
         var bestDistance = full(batch.Count, double.PositiveInfinity, dtype: ScalarType.Float32, device: device);
         var iterations = zeros(batch.Count, dtype: int64, device: device);
-        using var search = new ConstantSearch(batch.Count, InitialConstant, device);
-        for (var b = 0; b < BinarySearchSteps; b++)
+        using var search = new ConstantSearch(batch.Count, options.InitialConstant, device);
+        for (var b = 0; b < options.BinarySearchSteps; b++)
         {
             using var binaryScope = NewDisposeScope();
             var succeeded = Minimise(batch, Begin(batch, search.Constant), best, bestDistance, iterations);
@@ -87,13 +102,13 @@ public abstract class MinimizationAttack : Attack
         {
             using var step = NewDisposeScope();
             var point = descent.Step(i, active);
-            var meets = Objectives.MeetsGoal(point.Logits, batch.GoalLabels, batch.Targeted, Confidence).logical_and(active);
+            var meets = Objectives.MeetsGoal(point.Logits, batch.GoalLabels, batch.Targeted, options.Confidence).logical_and(active);
             var improved = meets.logical_and(point.Distance.lt(bestDistance));
             bestDistance.copy_(where(improved, point.Distance, bestDistance));
             best.copy_(where(Distortion.PerExample(improved), point.Candidate, best));
             succeeded.logical_or_(meets);
             iterations.add_(active.to(int64));
-            if (AbortEarly && (i + 1) % checkEvery == 0)
+            if (options.AbortEarly && (i + 1) % checkEvery == 0)
             {
                 active.logical_and_(point.Objective.le(previous * StallFactor));
                 previous.copy_(where(active, point.Objective, previous));
