@@ -41,6 +41,30 @@ public sealed class AttackFactoryTests
                 }
     }
 
+    /// <summary>
+    /// The attacks bounded by ε run the fixed-budget gradient loop; the others minimise the perturbation with the
+    /// search over c. Neither base has an update hook left to throw: each kind's hook is abstract.
+    /// </summary>
+    [Test]
+    public void Create_EveryId_DerivesTheBaseOfItsKind()
+    {
+        using var provider = Provider();
+        var factory = provider.GetRequiredService<AttackFactory>();
+        var hook = System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic;
+        Assert.Multiple(() =>
+        {
+            foreach (var id in AttackIds.All)
+            {
+                var attack = (Attack)factory.Create(id);
+                var bounded = AttackIds.Bounded.Contains(id);
+                Assert.That(attack, bounded ? Is.InstanceOf<IterativeAttack>() : Is.InstanceOf<MinimizationAttack>(), id);
+                Assert.That(attack.Bounded, Is.EqualTo(bounded), id);
+            }
+            Assert.That(typeof(IterativeAttack).GetMethod("Step", hook)!.IsAbstract, Is.True, "IterativeAttack.Step");
+            Assert.That(typeof(MinimizationAttack).GetMethod("Begin", hook)!.IsAbstract, Is.True, "MinimizationAttack.Begin");
+        });
+    }
+
     [TestCase(DatasetIds.Cifar10, 0.05, 0.005, 0.05)]
     [TestCase(DatasetIds.FashionMnist, 0.1, 0.015, 0.15)]
     public void Options_PaperProfile_MatchesProtocolTable(string dataset, double epsilon, double step, double fgsmEpsilon)
