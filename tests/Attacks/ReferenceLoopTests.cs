@@ -6,13 +6,15 @@ using static TorchSharp.torch;
 namespace Robustness.Attacks.Tests;
 
 /// <summary>
-/// C&amp;W-L2 and EAD through <see cref="MinimizationAttack"/> against each paper's algorithm written out as one plain
-/// loop here (binary search over c with the 1e10 sentinel and the ×10 rule, best-so-far by the attack's distance,
-/// early abort, batching), with the same tensor operations in the same order: the adversarial images, iterations
-/// and distortions must be bit-identical. The loops are the pre-refactor code of CarliniWagnerL2 and
-/// ElasticNetAttack (commit 5a2333e) unrolled; both pass against that commit and against the shared skeleton.
+/// The attacks through their bases (<see cref="MinimizationAttack"/>, <see cref="IterativeAttack"/>) against each
+/// paper's algorithm written out as one plain loop here, with the same tensor operations in the same order: the
+/// adversarial images, iterations and distortions must be bit-identical. C&amp;W-L2 and EAD: binary search over c
+/// with the 1e10 sentinel and the ×10 rule, best-so-far by the attack's distance, early abort, batching. PGD and
+/// MIM: random start in the ε-ball drawn from the seeded generator, restarts keeping the first success, projection
+/// and clipping, momentum. The loops are the code before the bases were split by kind (commit 5a2333e) unrolled;
+/// they pass against that commit and against the split bases.
 /// </summary>
-public sealed class MinimizationReferenceTests
+public sealed class ReferenceLoopTests
 {
     private const double Beta1 = 0.9, Beta2 = 0.999, AdamEpsilon = 1e-8, Unbounded = 1e10, AbortFactor = 0.9999;
 
@@ -207,6 +209,108 @@ public sealed class MinimizationReferenceTests
                     }
                 }
                 UpdateConstant(constant, lower, upper, succeeded);
+            }
+            adversarial.Add(best.clamp(0, 1));
+            iterationCounts.Add(iterations);
+        }
+        return (cat(adversarial, 0).MoveToOuterDisposeScope(), cat(iterationCounts, 0).MoveToOuterDisposeScope());
+    }
+
+    public static IEnumerable<TestCaseData> PgdCases()
+    {
+        var options = new PgdOptions { Epsilon = 0.1, StepSize = 0.02, Steps = 8, BatchSize = 7, Restarts = 3 };
+        yield return new TestCaseData(options, NormKind.Linf).SetArgDisplayNames("L∞, 3 restarts");
+        yield return new TestCaseData(options, NormKind.L2).SetArgDisplayNames("L2, 3 restarts");
+        yield return new TestCaseData(options with { Loss = AttackLoss.Margin, RandomStart = false, Restarts = 1 }, NormKind.Linf)
+            .SetArgDisplayNames("L∞, margin loss, no random start");
+    }
+
+    [TestCaseSource(nameof(PgdCases))]
+    public void Run_Pgd_BitIdenticalToPlainLoop(PgdOptions options, NormKind norm)
+    {
+        foreach (var (name, model, images, labels, unbounded) in Problems())
+        {
+            var goal = unbounded with { Norm = norm, Epsilon = 0.3 };
+            var reference = IterativeLoop(model, images, GoalLabels(labels, goal), goal, new Generator(17), options.Steps, options.Restarts,
+                options.BatchSize, options.Loss, options.RandomStart, options.StepSize * goal.Epsilon / options.Epsilon, decay: null);
+            AssertSame(name, new Pgd(options).Run(model, images, labels, goal, new Generator(17)), images, reference);
+        }
+    }
+
+    [TestCase(NormKind.Linf)]
+    [TestCase(NormKind.L2)]
+    public void Run_MomentumIterativeFgsm_BitIdenticalToPlainLoop(NormKind norm)
+    {
+        var options = new MomentumIterativeFgsmOptions { Epsilon = 0.1, StepSize = 0.02, Steps = 8, BatchSize = 7, Decay = 0.8 };
+        foreach (var (name, model, images, labels, unbounded) in Problems())
+        {
+            var goal = unbounded with { Norm = norm, Epsilon = 0.3 };
+            var reference = IterativeLoop(model, images, GoalLabels(labels, goal), goal, new Generator(17), options.Steps, restarts: 1,
+                options.BatchSize, options.Loss, randomStart: false, options.StepSize * goal.Epsilon / options.Epsilon, options.Decay);
+            AssertSame(name, new MomentumIterativeFgsm(options).Run(model, images, labels, goal, new Generator(17)), images, reference);
+        }
+    }
+
+    /// <summary>
+    /// Projected gradient ascent: from the images or a uniform point of the ε-ball, Steps times x ← clip(Π_ε(x + α·d))
+    /// with d the steepest-ascent direction of the gradient (or, with a decay μ, of the momentum of L1-normalised
+    /// gradients); restarts keep for each example the first one that succeeds.
+    /// </summary>
+    private static (Tensor Adversarial, Tensor Iterations) IterativeLoop(IClassifier model, Tensor images, Tensor goalLabels, AttackGoal goal,
+        Generator generator, int steps, int restarts, int batchSize, AttackLoss loss, bool randomStart, double stepSize, double? decay)
+    {
+        using var scope = NewDisposeScope();
+        var (adversarial, iterationCounts) = (new List<Tensor>(), new List<Tensor>());
+        var epsilon = goal.Epsilon;
+        Tensor Direction(Tensor g) => goal.Norm == NormKind.Linf ? g.sign() : g / Distortion.L2(g).clamp_min(1e-12).view(-1, 1, 1, 1);
+        Tensor Project(Tensor x, Tensor x0) => goal.Norm == NormKind.Linf
+            ? x0 + (x - x0).clamp(-epsilon, epsilon)
+            : x0 + (x - x0) * (epsilon / Distortion.L2(x - x0).clamp_min(1e-12)).clamp_max(1.0).view(-1, 1, 1, 1);
+        for (long start = 0; start < images.shape[0]; start += batchSize)
+        {
+            var n = Math.Min(batchSize, images.shape[0] - start);
+            var (x0, target) = (images.narrow(0, start, n), goalLabels.narrow(0, start, n));
+            var best = x0.clone();
+            var iterations = zeros(n, dtype: int64);
+            var done = zeros(n, dtype: ScalarType.Bool);
+            for (var restart = 0; restart < restarts; restart++)
+            {
+                var x = x0.alias();
+                if (randomStart && goal.Norm == NormKind.Linf)
+                    x = x0 + (rand(x0.shape, generator: generator) * (epsilon - -epsilon) + -epsilon);
+                else if (randomStart)
+                {
+                    var direction = randn(x0.shape, generator: generator);
+                    direction /= Distortion.L2(direction).clamp_min(1e-12).view(-1, 1, 1, 1);
+                    var radius = rand(new[] { n }, generator: generator).pow(1.0 / (x0.numel() / n)) * epsilon;
+                    x = x0 + direction * radius.view(-1, 1, 1, 1);
+                }
+                x = Project(x, x0).clamp(0, 1);
+                Tensor? velocity = null;
+                for (var i = 0; i < steps; i++)
+                {
+                    Tensor gradient;
+                    using (enable_grad())
+                    {
+                        var input = x.detach().requires_grad_(true);
+                        var objective = Objectives.Ascent(model.Logits(input), target, goal.Targeted, loss).sum();
+                        gradient = autograd.grad([objective], [input])[0].detach();
+                    }
+                    if (decay is { } mu)
+                    {
+                        var normalised = gradient / Distortion.L1(gradient).clamp_min(1e-12).view(-1, 1, 1, 1);
+                        velocity = velocity is null ? normalised : mu * velocity + normalised;
+                        gradient = velocity;
+                    }
+                    x = Project(x + stepSize * Direction(gradient), x0).clamp(0, 1);
+                }
+                Tensor success;
+                using (no_grad()) success = Objectives.Success(model.Logits(x), target, goal.Targeted);
+                var open = done.logical_not();
+                best.copy_(where(open.view(-1, 1, 1, 1), x, best));
+                iterations.add_(open.to(int64) * steps);
+                done.logical_or_(success);
+                if (done.all().item<bool>()) break;
             }
             adversarial.Add(best.clamp(0, 1));
             iterationCounts.Add(iterations);
