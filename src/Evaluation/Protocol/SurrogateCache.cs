@@ -6,6 +6,7 @@ using Robustness.Core.Artefacts;
 using Robustness.Core.Contracts;
 using Robustness.Core.Models;
 using Robustness.Core.Profiles;
+using Robustness.Core.Training;
 using TorchSharp;
 using TorchSharp.PyBridge;
 
@@ -14,7 +15,8 @@ namespace Robustness.Evaluation.Protocol;
 /// <summary>
 /// Adversary surrogates shared by every cell with the same (adversary and its settings, oracle, dataset, profile,
 /// training data, q, seed, query budget), whatever the attack and goal. The last <c>capacity</c> are kept in memory;
-/// a built-in adversary's surrogate is also committed to the artefact store (final weights + what building it cost),
+/// a built-in adversary's surrogate is also committed to the artefact store (what building it cost, and its final
+/// weights: a reference to the final round's network artefact when that is in the same store, else a copy),
 /// so another cell, command or process loads it without asking the oracle again or repeating the Jacobian
 /// augmentation, and still reports the queries the surrogate cost. Building happens under the key's store lock.
 /// </summary>
@@ -61,12 +63,24 @@ internal sealed class SurrogateCache(ArtefactStore? store, int capacity = 2) : I
         IAdversaryModel adversary, AdversaryContext context, IDefense oracle, AdversaryBudget budget, IProgress<AdversaryProgress>? progress)
     {
         using var held = store.Lock(hash);
-        if (store.Exists(hash)) return (Load(store, hash, adversary.Id, context), true);
+        if (store.Exists(hash))
+        {
+            try
+            {
+                return (Load(store, hash, context), true);
+            }
+            catch (FileNotFoundException)
+            {
+                // the network artefact the record points to was removed from the store: build again (not recorded twice)
+                return (adversary.BuildSurrogate(context, oracle, budget, progress), false);
+            }
+        }
         var built = adversary.BuildSurrogate(context, oracle, budget, progress);
         try
         {
+            var weightsInStore = IsArtefactHash(built.ArtefactHash) && store.Exists(built.ArtefactHash) && File.Exists(store.FilePath(built.ArtefactHash, NetworkTrainer.WeightsFile));
             var record = new SurrogateRecord(built.ArtefactHash, built.TrainingSetSize, built.Queries, built.Rejected, built.OracleForwardPasses,
-                built.BuildSeconds, new Dictionary<string, string>(built.Config));
+                built.BuildSeconds, new Dictionary<string, string>(built.Config), WeightsCopied: !weightsInStore);
             var manifest = new ArtefactManifest
             {
                 Hash = hash, Key = key, Seed = budget.Seed, Device = context.Device.ToString(),
@@ -75,7 +89,7 @@ internal sealed class SurrogateCache(ArtefactStore? store, int capacity = 2) : I
             };
             store.Commit(manifest, dir =>
             {
-                built.Surrogate.Module.save_safetensors(Path.Combine(dir, WeightsFile));
+                if (!weightsInStore) built.Surrogate.Module.save_safetensors(Path.Combine(dir, WeightsFile));
                 File.WriteAllText(Path.Combine(dir, RecordFile), JsonSerializer.Serialize(record, ProfileJson.Options));
             });
         }
@@ -87,17 +101,24 @@ internal sealed class SurrogateCache(ArtefactStore? store, int capacity = 2) : I
         return (built, false);
     }
 
-    private static SurrogateResult Load(ArtefactStore store, string hash, string adversaryId, AdversaryContext context)
+    private static SurrogateResult Load(ArtefactStore store, string hash, AdversaryContext context)
     {
         store.Open(hash); // verifies every file's SHA-256
         var record = JsonSerializer.Deserialize<SurrogateRecord>(File.ReadAllText(store.FilePath(hash, RecordFile)), ProfileJson.Options)
             ?? throw new InvalidDataException($"Surrogate artefact {hash}: empty {RecordFile}.");
+        string weights;
+        if (record.WeightsCopied) weights = store.FilePath(hash, WeightsFile);
+        else
+        {
+            store.Open(record.ArtefactHash);
+            weights = store.FilePath(record.ArtefactHash, NetworkTrainer.WeightsFile);
+        }
         var options = context.Profile.Section(AdversaryOptions.SectionName, new AdversaryOptions()).Validated();
         var module = context.Zoo.Create(options.SurrogateArchitecture, new ModelSpec(context.Dataset));
         try
         {
             module.to(context.Device);
-            module.load_safetensors(store.FilePath(hash, WeightsFile));
+            module.load_safetensors(weights);
             module.to(context.Device);
             module.eval();
         }
@@ -113,6 +134,8 @@ internal sealed class SurrogateCache(ArtefactStore? store, int capacity = 2) : I
             BuildSeconds = record.BuildSeconds,
         };
     }
+
+    private static bool IsArtefactHash(string hash) => hash.Length == 64 && hash.All(char.IsAsciiHexDigitLower);
 
     /// <summary>A kept surrogate must outlive the dispose scope of the cell that built it.</summary>
     private static void KeepAlive(SurrogateResult result)
@@ -145,5 +168,5 @@ internal sealed class SurrogateCache(ArtefactStore? store, int capacity = 2) : I
     }
 
     private sealed record SurrogateRecord(string ArtefactHash, int TrainingSetSize, long Queries, long Rejected, long OracleForwardPasses,
-        double BuildSeconds, Dictionary<string, string> Config);
+        double BuildSeconds, Dictionary<string, string> Config, bool WeightsCopied);
 }

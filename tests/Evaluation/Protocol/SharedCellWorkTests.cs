@@ -4,6 +4,7 @@ using Robustness.Attacks.Adversaries;
 using Robustness.Core.Artefacts;
 using Robustness.Core.Contracts;
 using Robustness.Core.Data;
+using Robustness.Core.Training;
 using Robustness.Evaluation.Protocol;
 using Robustness.Testing;
 using Robustness.Testing.Adversaries;
@@ -184,6 +185,36 @@ public sealed class SharedCellWorkTests
             Assert.That(a.Adversarial.IsInvalid, Is.False);
             Assert.That(cache.Count, Is.EqualTo(2));
             Assert.That(cache.Counts, Is.EqualTo(new CacheCounts("pure black-box examples", 1, 0, 3)));
+        });
+    }
+
+    [Test]
+    public void Acquire_SurrogateTrainedThroughTheSameStore_RecordPointsAtTheFinalRoundInsteadOfCopyingIt()
+    {
+        using var train = SyntheticData.Create(ProtocolFixture.Dataset, 40, seed: 11);
+        using var test = SyntheticData.CreateHeldOut(ProtocolFixture.Dataset, 16, seed: 11);
+        using var directory = new TempDirectory();
+        var store = new ArtefactStore(directory.Path);
+        var context = ProtocolFixture.Context(train, Fast, "always-two") with { Networks = new NetworkTrainer(store, CPU) };
+        var defense = ProtocolFixture.Constant(2, "always-two");
+        long[] built;
+        string finalRound;
+        using (var first = new SurrogateCache(store))
+        using (var lease = first.Acquire(new OracleJacobianAdversary(), context, defense, new AdversaryBudget(1, 0)))
+        {
+            built = lease.Surrogate.Surrogate.PredictLabels(test.Images).data<long>().ToArray();
+            finalRound = lease.Surrogate.ArtefactHash;
+        }
+        var adversary = new CountingAdversary(new OracleJacobianAdversary());
+        using var second = new SurrogateCache(new ArtefactStore(directory.Path));
+        using var loaded = second.Acquire(adversary, context, defense, new AdversaryBudget(1, 0));
+        var record = ArtefactStore.HashOf(SurrogateCache.Key(adversary, context, new AdversaryBudget(1, 0)));
+        Assert.Multiple(() =>
+        {
+            Assert.That(adversary.Builds, Is.Zero);
+            Assert.That(loaded.Surrogate.ArtefactHash, Is.EqualTo(finalRound));
+            Assert.That(loaded.Surrogate.Surrogate.PredictLabels(test.Images).data<long>().ToArray(), Is.EqualTo(built));
+            Assert.That(File.Exists(store.FilePath(record, NetworkTrainer.WeightsFile)), Is.False, "no second copy of the final round's weights");
         });
     }
 }
