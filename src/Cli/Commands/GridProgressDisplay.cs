@@ -45,7 +45,14 @@ public static class GridProgressDisplay
     {
         var retried = s.Retried > 0 ? $" ({s.Retried} retried)" : "";
         var elsewhere = s.ClaimedElsewhere > 0 ? $", {s.ClaimedElsewhere} being computed by another process" : "";
-        AnsiConsole.MarkupLine(Markup.Escape($"{s.RunId}: {s.Total} cells, {s.Skipped - s.ClaimedElsewhere} already in the store{elsewhere}, {s.Computed} computed{retried}, {s.Failed} failed, {s.Elapsed.TotalSeconds:0.0} s."));
+        AnsiConsole.MarkupLine(Markup.Escape($"{s.RunId}: {s.Total} cells, {s.Skipped - s.ClaimedElsewhere} already in the store{elsewhere}, {s.Computed} computed{retried}, {s.Failed} failed, {s.Elapsed.TotalSeconds:0.0} s.{Reuse(s)}"));
+    }
+
+    /// <summary>" Reuse: surrogates 11/12 reused (92 %: …), …" for the caches that served a request; empty when none did.</summary>
+    public static string Reuse(GridRunSummary s)
+    {
+        var used = s.Caches.Where(c => c.Requests > 0).ToList();
+        return used.Count == 0 ? "" : " Reuse: " + string.Join("; ", used) + ".";
     }
 
     /// <summary>Synchronous IProgress (System.Progress posts to the thread pool; the display must see every step in order).</summary>

@@ -3,6 +3,7 @@ using Robustness.Core;
 using Robustness.Core.Profiles;
 using Robustness.Evaluation.Fidelity;
 using Robustness.Evaluation.Nightly;
+using Robustness.Evaluation.Protocol;
 using Robustness.Evaluation.Reports;
 using Robustness.Evaluation.Store;
 
@@ -62,13 +63,15 @@ public sealed class EvaluationSession : IDisposable
         if (starting is not null) grid.CellStarting += starting;
         try
         {
-            return grid.Run(RunId, cells, progress, cancellationToken);
+            return grid.Run(RunId, cells, progress, cancellationToken) with { Caches = CacheReuse() };
         }
         finally
         {
             if (starting is not null) grid.CellStarting -= starting;
         }
     }
+
+    private IReadOnlyList<CacheCounts> CacheReuse() => cellRunners.OfType<ProtocolCellRunner>().SelectMany(r => r.Caches).ToList();
 
     /// <summary>
     /// Computes one cell and commits it; null when the store holds it as done (a failed cell is retried unless the

@@ -1,10 +1,14 @@
+using Robustness.Attacks.Adversaries;
+
 namespace Robustness.Evaluation.Grid;
 
 /// <summary>
-/// Expands a <see cref="GridConfig"/> into its cells, in an order that lets work be shared: per dataset, variant
-/// and seed, clean and noise cells first, then transfer cells with the defense innermost (so the pure black-box
-/// adversarial examples of one adversary/q/attack/goal are computed once and reused by every defense), then the
-/// checklist's ε and iteration sweeps on the baseline, then white-box cells.
+/// Expands a <see cref="GridConfig"/> into its cells, in an order that lets work be shared by a cache of one or two
+/// objects: per dataset, variant and seed, clean and noise cells first, then transfer cells per adversary and q —
+/// for the pure black-box adversary with the defense innermost (its adversarial examples of one q/attack/goal are
+/// computed once and scored against every defense), for an oracle adversary with attack and goal innermost (its
+/// surrogate depends on the defense and serves every attack and goal of it) — then the checklist's ε and iteration
+/// sweeps on the baseline, then white-box cells.
 /// </summary>
 public static class GridPlanner
 {
@@ -25,9 +29,7 @@ public static class GridPlanner
             var transfer = basis with { Kind = CellKinds.Transfer };
             foreach (var adversary in config.Adversaries)
             foreach (var q in config.Q)
-            foreach (var attack in config.Attacks)
-            foreach (var goal in config.Goals)
-                cells.AddRange(defenses.Select(d => transfer with { Defense = d, Adversary = adversary, Q = q, Attack = attack, Goal = goal }));
+                cells.AddRange(TransferOrder(transfer with { Adversary = adversary, Q = q }, defenses, config));
 
             if (config.Adversaries.Count > 0 && config.Q.Count > 0)
             {
@@ -49,4 +51,12 @@ public static class GridPlanner
             throw new GridConfigException($"Config '{config.Name}': cell {duplicate.Key} ({duplicate.First().Describe()}) appears twice; remove duplicate entries.");
         return cells;
     }
+
+    /// <summary>One adversary and q: the defense innermost when the adversary never queries it, outermost otherwise.</summary>
+    private static IEnumerable<GridCell> TransferOrder(GridCell basis, IReadOnlyList<string> defenses, GridConfig config) =>
+        basis.Adversary == AdversaryIds.PureBlackBox
+            ? from attack in config.Attacks from goal in config.Goals from d in defenses
+              select basis with { Defense = d, Attack = attack, Goal = goal }
+            : from d in defenses from attack in config.Attacks from goal in config.Goals
+              select basis with { Defense = d, Attack = attack, Goal = goal };
 }

@@ -1,3 +1,5 @@
+using Robustness.Evaluation.Protocol;
+
 namespace Robustness.Evaluation.Grid;
 
 /// <summary>What one grid run did in this process.</summary>
@@ -6,4 +8,8 @@ namespace Robustness.Evaluation.Grid;
 /// so the summary line and the report agree.</param>
 /// <param name="Retried">Cells that had failed before and were computed again.</param>
 /// <param name="ClaimedElsewhere">Cells another live process was computing; they are that process's to commit.</param>
-public sealed record GridRunSummary(string RunId, int Total, int Skipped, int Computed, int Failed, TimeSpan Elapsed, int Retried = 0, int ClaimedElsewhere = 0);
+public sealed record GridRunSummary(string RunId, int Total, int Skipped, int Computed, int Failed, TimeSpan Elapsed, int Retried = 0, int ClaimedElsewhere = 0)
+{
+    /// <summary>Reuse of the objects cells share (surrogates, clean answers, pure black-box examples) in this process.</summary>
+    public IReadOnlyList<CacheCounts> Caches { get; init; } = [];
+}

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Robustness.Attacks.Adversaries;
+using Robustness.Core.Artefacts;
 using Robustness.Core.Contracts;
 using Robustness.Core.Data;
 using Robustness.Core.Training;
@@ -14,10 +15,17 @@ namespace Robustness.Evaluation.Grid;
 /// Transfer cells through the protocol's <see cref="TransferEvaluation"/> (surrogate → white-box attack on it →
 /// transfer to the defense; pure black-box examples shared by every defense), and white-box cells: the same attack
 /// straight on the defense where it exposes a gradient path (on the baseline this is the canary check).
+/// Surrogates and the defenses' clean answers are shared by the cells that have them in common, in memory and through
+/// the artefact store (<see cref="Caches"/> counts the reuse).
 /// </summary>
 public sealed class ProtocolCellRunner(IServiceProvider services, FittedDefenses defenses, Provenance provenance) : ICellRunner, IDisposable
 {
     private readonly Dictionary<double, PureBlackBoxExampleCache> caches = [];
+    private readonly Lazy<(SurrogateCache Surrogates, CleanPredictionCache CleanPredictions)> shared = new(() =>
+    {
+        var store = new ArtefactStore(defenses.Environment.ArtefactsDirectory);
+        return (new SurrogateCache(store), new CleanPredictionCache(store));
+    });
     private readonly Attacks.AttackFactory attacks = services.GetService<Attacks.AttackFactory>()
         ?? throw new InvalidOperationException("No attacks are registered: call services.AddRobustnessAttacks() (AddRobustnessEvaluation does).");
 
@@ -40,7 +48,7 @@ public sealed class ProtocolCellRunner(IServiceProvider services, FittedDefenses
         var context = new AdversaryContext(DatasetInfo.FromId(cell.Dataset), defenses.Train(cell), profile,
             defenses.Trainer(DenseVariant.VariantId, cell), defenses.Zoo, defenses.Environment.Device, oracleKey);
         var options = profile.Section(ProtocolOptions.SectionName, new ProtocolOptions()) with { AttackedPoints = cell.Points };
-        var result = new TransferEvaluation(Cache(cell.IterationScale))
+        var result = new TransferEvaluation(Cache(cell.IterationScale), shared.Value.Surrogates, shared.Value.CleanPredictions)
             .Run(transfer, new TransferInputs(fitted.Defense, adversary, attack, context, defenses.Test(cell), options));
 
         var examples = result.TestIndices.Select((index, i) => new ExampleOutcome(index, result.TrueLabels[i], result.DefensePredictions[i],
@@ -101,11 +109,27 @@ public sealed class ProtocolCellRunner(IServiceProvider services, FittedDefenses
         }
     }
 
+    /// <summary>How often this runner's transfer cells reused a surrogate, clean answers and pure black-box examples.</summary>
+    public IReadOnlyList<CacheCounts> Caches
+    {
+        get
+        {
+            List<PureBlackBoxExampleCache> examples;
+            lock (caches) examples = caches.Values.ToList();
+            var examplesCounts = examples.Select(c => c.Counts).Aggregate(new CacheCounts("pure black-box examples", 0, 0, 0),
+                (a, b) => a with { MemoryHits = a.MemoryHits + b.MemoryHits, StoreLoads = a.StoreLoads + b.StoreLoads, Builds = a.Builds + b.Builds });
+            return shared.IsValueCreated
+                ? [shared.Value.Surrogates.Counts, shared.Value.CleanPredictions.Counts, examplesCounts]
+                : [new CacheCounts("surrogates", 0, 0, 0), new CacheCounts("clean predictions", 0, 0, 0), examplesCounts];
+        }
+    }
+
     private static string Required(string? value, string field) =>
         value ?? throw new InvalidOperationException($"This cell has no {field}.");
 
     public void Dispose()
     {
         foreach (var cache in caches.Values) cache.Dispose();
+        if (shared.IsValueCreated) shared.Value.Surrogates.Dispose();
     }
 }

@@ -16,7 +16,8 @@ namespace Robustness.Evaluation.Protocol;
 /// Runs the transfer protocol for a command-line request: loads the profile's data, fits the defense (and the
 /// vanilla backbone for δ) through the artefact store, resolves adversary and attack, and evaluates the cell or curve.
 /// Surrogates are trained with a dense network trainer on the same store (the run's pruning variant is the
-/// defense's, never the adversary's).
+/// defense's, never the adversary's). A surrogate and the defenses' clean answers are built once per key and reused
+/// by every attack and by later runs (memory, then the store); the last log line gives the reuse counts.
 /// </summary>
 public sealed class AdversaryRunner(IServiceProvider services, PureBlackBoxExampleCache cache)
 {
@@ -55,6 +56,8 @@ public sealed class AdversaryRunner(IServiceProvider services, PureBlackBoxExamp
         }
 
         var rows = new List<AdversaryRunRow>();
+        using var shared = new SurrogateCache(store);
+        var cleanPredictions = new CleanPredictionCache(store);
         try
         {
             foreach (var attackId in attackIds)
@@ -70,7 +73,7 @@ public sealed class AdversaryRunner(IServiceProvider services, PureBlackBoxExamp
                     log?.Invoke($"cell {cell}");
                     var context = new AdversaryContext(dataset, train, profile, surrogates, zoo, device, key);
                     var progress = new Progress<AdversaryProgress>(p => log?.Invoke($"  {p.AdversaryId}: {p.Message} (queries so far {p.QueriesSoFar})"));
-                    return new TransferEvaluation(cache).Run(cell, new TransferInputs(defense, adversary, attack, context, test, options), progress);
+                    return new TransferEvaluation(cache, shared, cleanPredictions).Run(cell, new TransferInputs(defense, adversary, attack, context, test, options), progress);
                 }
                 var defended = Evaluate(request.Defense);
                 var vanilla = request.Defense == VanillaId ? null : Evaluate(VanillaId);
@@ -81,6 +84,7 @@ public sealed class AdversaryRunner(IServiceProvider services, PureBlackBoxExamp
         {
             foreach (var (defense, _) in fitted.Values) defense.Dispose();
         }
+        log?.Invoke("reuse: " + string.Join("; ", new[] { shared.Counts, cleanPredictions.Counts, cache.Counts }.Where(c => c.Requests > 0)));
         return rows;
     }
 

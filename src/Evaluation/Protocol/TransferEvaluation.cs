@@ -9,18 +9,40 @@ namespace Robustness.Evaluation.Protocol;
 /// <summary>
 /// Runs one transfer cell (Mahmood et al. 2021): the adversary builds its surrogate, a white-box attack on the
 /// surrogate crafts examples for the attacked test points, the defense classifies them, and the protocol scores them.
+/// What cells have in common is shared when caches are given: the defense's clean answers, the surrogate (whatever
+/// the attack and goal), and the pure black-box examples (whatever the defense).
 /// </summary>
-public sealed class TransferEvaluation(PureBlackBoxExampleCache cache)
+public sealed class TransferEvaluation
 {
+    private readonly PureBlackBoxExampleCache cache;
+    private readonly SurrogateCache? surrogates;
+    private readonly CleanPredictionCache? cleanPredictions;
+
+    public TransferEvaluation(PureBlackBoxExampleCache cache) : this(cache, null, null) { }
+
+    /// <param name="surrogates">Surrogates shared across cells; null builds one per cell.</param>
+    /// <param name="cleanPredictions">Clean answers shared across cells; null predicts them in every cell.</param>
+    internal TransferEvaluation(PureBlackBoxExampleCache cache, SurrogateCache? surrogates, CleanPredictionCache? cleanPredictions)
+    {
+        this.cache = cache;
+        this.surrogates = surrogates;
+        this.cleanPredictions = cleanPredictions;
+    }
+
     public CellResult Run(TransferCell cell, TransferInputs inputs, IProgress<AdversaryProgress>? progress = null)
     {
         Check(cell, inputs);
-        using var scope = NewDisposeScope();
         var defense = inputs.Defense;
         var passes = defense.Traits.ForwardPassesPerQuery;
         var test = inputs.Test;
+        var cleanAnswers = CleanPredictions(inputs);
+        var examplesKey = inputs.Adversary.QueriesOracle ? null
+            : PureBlackBoxExampleCache.Key(cell, Math.Min(inputs.Options.AttackedPoints, test.Count), test.Count);
+        // the surrogate is acquired before the cell's dispose scope opens: a shared one outlives the cell
+        using var lease = examplesKey is not null && cache.Contains(examplesKey) ? null : AcquireSurrogate(cell, inputs, progress);
+        using var scope = NewDisposeScope();
 
-        var clean = defense.Predict(test.Images).cpu();
+        var clean = tensor(cleanAnswers);
         var attackedIndices = AttackedPoints.Select(test, inputs.Options.AttackedPoints, inputs.Adversary.QueriesOracle, clean);
         if (attackedIndices.shape[0] == 0)
             throw new InvalidOperationException($"cell {cell}: the defense classifies none of the {test.Count} test images correctly; nothing to attack.");
@@ -30,11 +52,11 @@ public sealed class TransferEvaluation(PureBlackBoxExampleCache cache)
 
         bool reused = false;
         TransferExamples examples;
-        if (inputs.Adversary.QueriesOracle)
-            examples = Craft(cell, inputs, images, labels, targets, progress);
+        if (examplesKey is null)
+            examples = Craft(cell, inputs, lease!, images, labels, targets);
         else
-            examples = cache.GetOrAdd(PureBlackBoxExampleCache.Key(cell, (int)attackedIndices.shape[0], test.Count),
-                () => Craft(cell, inputs, images, labels, targets, progress), out reused);
+            examples = cache.GetOrAdd(examplesKey, () => Craft(cell, inputs, lease
+                ?? throw new InvalidOperationException($"cell {cell}: the example cache dropped '{examplesKey}' while the cell ran."), images, labels, targets), out reused);
 
         var predictions = defense.Predict(examples.Adversarial).cpu();
         var success = TransferScoring.Success(predictions, labels, targets);
@@ -73,12 +95,28 @@ public sealed class TransferEvaluation(PureBlackBoxExampleCache cache)
         return result;
     }
 
-    private static TransferExamples Craft(TransferCell cell, TransferInputs inputs, Tensor images, Tensor labels, Tensor? targets,
-        IProgress<AdversaryProgress>? progress)
+    private long[] CleanPredictions(TransferInputs inputs)
+    {
+        long[] Predict()
+        {
+            using var scope = NewDisposeScope();
+            return inputs.Defense.Predict(inputs.Test.Images).cpu().to_type(ScalarType.Int64).data<long>().ToArray();
+        }
+        return cleanPredictions?.GetOrAdd(inputs.Context.OracleKey, inputs.Defense, inputs.Test, Predict) ?? Predict();
+    }
+
+    private SurrogateLease AcquireSurrogate(TransferCell cell, TransferInputs inputs, IProgress<AdversaryProgress>? progress)
+    {
+        var budget = new AdversaryBudget(cell.Q, cell.Seed, cell.QueryBudget);
+        var context = inputs.Context with { HeldOut = null };
+        return surrogates?.Acquire(inputs.Adversary, context, inputs.Defense, budget, progress)
+            ?? new SurrogateLease(inputs.Adversary.BuildSurrogate(context, inputs.Defense, budget, progress), reused: false, owned: true);
+    }
+
+    private static TransferExamples Craft(TransferCell cell, TransferInputs inputs, SurrogateLease lease, Tensor images, Tensor labels, Tensor? targets)
     {
         using var scope = NewDisposeScope();
-        var budget = new AdversaryBudget(cell.Q, cell.Seed, cell.QueryBudget);
-        using var surrogate = inputs.Adversary.BuildSurrogate(inputs.Context with { HeldOut = null }, inputs.Defense, budget, progress);
+        var surrogate = lease.Surrogate;
         var heldOutCount = Math.Min(inputs.Options.AgreementPoints, inputs.Test.Count);
         var surrogateHeldOut = surrogate.Surrogate.PredictLabels(inputs.Test.Images.narrow(0, 0, heldOutCount));
 
@@ -108,7 +146,7 @@ public sealed class TransferEvaluation(PureBlackBoxExampleCache cache)
             cat(parts.Select(p => p.Linf).ToList(), 0).to_type(ScalarType.Float32).data<float>().ToArray(),
             clock.Elapsed.TotalSeconds,
             surrogate.ArtefactHash, surrogate.TrainingSetSize, surrogate.Queries, surrogate.Rejected, surrogate.OracleForwardPasses,
-            surrogate.TrainingSeconds, surrogateHeldOut.data<long>().ToArray(), surrogate.Config)
+            lease.Reused ? 0 : surrogate.TrainingSeconds, surrogateHeldOut.data<long>().ToArray(), surrogate.Config)
         {
             SurrogateBuildSeconds = surrogate.BuildSeconds,
         };

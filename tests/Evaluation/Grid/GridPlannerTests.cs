@@ -26,12 +26,29 @@ public sealed class GridPlannerTests
     }
 
     [Test]
-    public void Plan_TransferCells_DefenseIsInnermostSoSharedExamplesAreReused()
+    public void Plan_PureBlackBoxCells_DefenseIsInnermostSoSharedExamplesAreReused()
     {
-        var transfer = GridPlanner.Plan(Smoke()).Where(c => c.Kind == CellKinds.Transfer).ToList();
-        var runs = transfer.Zip(transfer.Skip(1)).Count(p => p.First.SharedKey != p.Second.SharedKey) + 1;
-        Assert.That(runs, Is.EqualTo(transfer.Select(c => c.SharedKey).Distinct().Count()), "each shared setting forms one contiguous block");
+        var transfer = GridPlanner.Plan(Smoke()).Where(c => c is { Kind: CellKinds.Transfer, Adversary: "pure-blackbox" }).ToList();
+        Assert.That(Blocks(transfer, c => c.SharedKey), Is.EqualTo(transfer.Select(c => c.SharedKey).Distinct().Count()),
+            "each shared setting forms one contiguous block");
     }
+
+    [Test]
+    public void Plan_OracleCells_AttacksAndGoalsOfOneSurrogateAreNextToEachOther()
+    {
+        var transfer = GridPlanner.Plan(Smoke()).Where(c => c is { Kind: CellKinds.Transfer, Adversary: "oracle-jacobian", EpsilonScale: 1, IterationScale: 1 }).ToList();
+        string Surrogate(GridCell c) => string.Join('|', c.Dataset, c.Variant, c.Seed, c.Adversary, c.Q, c.Defense);
+        Assert.Multiple(() =>
+        {
+            Assert.That(Blocks(transfer, Surrogate), Is.EqualTo(transfer.Select(Surrogate).Distinct().Count()),
+                "the cells of one oracle surrogate (defense, q) form one contiguous block, so a cache of one surrogate serves them");
+            Assert.That(transfer.Select(Surrogate).Distinct().Count(), Is.EqualTo(3 * 2 * 2));
+        });
+    }
+
+    /// <summary>Number of maximal runs of consecutive cells with the same key.</summary>
+    private static int Blocks(IReadOnlyList<GridCell> cells, Func<GridCell, string> key) =>
+        cells.Zip(cells.Skip(1)).Count(p => key(p.First) != key(p.Second)) + 1;
 
     [Test]
     public void Id_SameFieldsInAnotherProcessOrOrder_IsStable()

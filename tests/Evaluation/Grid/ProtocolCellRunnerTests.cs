@@ -32,4 +32,43 @@ public sealed class ProtocolCellRunnerTests
             Assert.That(report.WorstCase.Select(w => w.Defense), Is.EquivalentTo(world.Config.AllDefenses));
         });
     }
+
+    [Test]
+    public void Run_OracleRowOfAttacksAndGoals_OneSurrogatePerDefenseAndASecondRunnerLoadsItWithSameNumbers()
+    {
+        using var world = new FakeWorld(protocol: true, null);
+        var basis = world.Cells.First(c => c.Kind == CellKinds.Transfer) with { Adversary = "oracle-jacobian", Q = 0.5 };
+        var cells = (from defense in new[] { RejectingDefense.DefenseId, DecodingDefense.DefenseId }
+                     from attack in new[] { "fgsm", "pgd" }
+                     from goal in new[] { "untargeted", "targeted" }
+                     select basis with { Defense = defense, Attack = attack, Goal = goal }).ToList();
+
+        List<CellOutcome> first, second;
+        IReadOnlyList<Robustness.Evaluation.Protocol.CacheCounts> firstCaches, secondCaches;
+        using (var runner = world.NewProtocolRunner())
+        {
+            first = cells.Select(c => runner.Run(c, CancellationToken.None)).ToList();
+            firstCaches = runner.Caches;
+        }
+        using (var runner = world.NewProtocolRunner())
+        {
+            second = cells.Select(c => runner.Run(c, CancellationToken.None)).ToList();
+            secondCaches = runner.Caches;
+        }
+        Assert.Multiple(() =>
+        {
+            Assert.That(first.Select(o => o.Status), Is.All.EqualTo(CellStatus.Ok), string.Join("; ", first.Select(o => o.Error)));
+            Assert.That(firstCaches[0], Is.EqualTo(new Robustness.Evaluation.Protocol.CacheCounts("surrogates", 6, 0, 2)), "one surrogate per defense, reused by its 3 other attack/goal cells");
+            Assert.That(firstCaches[1], Is.EqualTo(new Robustness.Evaluation.Protocol.CacheCounts("clean predictions", 6, 0, 2)));
+            Assert.That(secondCaches[0], Is.EqualTo(new Robustness.Evaluation.Protocol.CacheCounts("surrogates", 6, 2, 0)), "the second runner loads both surrogates from the store");
+            Assert.That(secondCaches[1], Is.EqualTo(new Robustness.Evaluation.Protocol.CacheCounts("clean predictions", 6, 2, 0)));
+            foreach (var (a, b) in first.Zip(second))
+            {
+                Assert.That(b.Metrics[MetricNames.Queries], Is.EqualTo(a.Metrics[MetricNames.Queries]).And.GreaterThan(0), "the surrogate's query count is reported again");
+                Assert.That(b.Metrics.Where(m => m.Key != "examples-reused"), Is.EquivalentTo(a.Metrics.Where(m => m.Key != "examples-reused")));
+                Assert.That(b.Examples, Is.EqualTo(a.Examples));
+                Assert.That(b.Manifest.WeightSha256, Is.EqualTo(a.Manifest.WeightSha256));
+            }
+        });
+    }
 }

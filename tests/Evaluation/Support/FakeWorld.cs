@@ -76,6 +76,9 @@ public sealed class FakeWorld : IDisposable
 
     public GridRunSummary Run() => Runner.Run("fake", Cells);
 
+    /// <summary>A fresh transfer/white-box runner on this world's defenses and artefact store (a second process's view).</summary>
+    public ProtocolCellRunner NewProtocolRunner() => new(services, Defenses, new Provenance(Defenses.Environment));
+
     public void Dispose()
     {
         Defenses.Dispose();
