@@ -15,6 +15,8 @@ internal sealed class LedgerNetworkTrainer(INetworkTrainer inner, TrainingLedger
 {
     public string VariantId => inner.VariantId;
 
+    public INetworkTrainer Inner => inner;
+
     public TrainingReport TrainOrLoad(NetworkRequest request, nn.Module<Tensor, Tensor> network, LabeledImages data)
     {
         var clock = Stopwatch.StartNew();
