@@ -4,7 +4,7 @@ using System.Text;
 namespace Robustness.Evaluation.Estimates;
 
 /// <summary>The predicted wall time left for a grid on this machine, per kind of work.</summary>
-public sealed record GridEstimate(string RunId, IReadOnlyList<EstimateLine> Lines)
+internal sealed record GridEstimate(string RunId, IReadOnlyList<EstimateLine> Lines)
 {
     public double Seconds => Lines.Sum(l => l.Seconds);
     public double MeasuredSeconds => Lines.Sum(l => l.MeasuredSeconds);
