@@ -21,7 +21,7 @@ public static class EstimateDisplay
         }
         catch (Exception e) when (e is not OperationCanceledException and not ResultsStoreException)
         {
-            Console.Out.WriteLine($"estimate unavailable: {e.GetType().Name}: {e.Message}");
+            Console.Out.WriteLine($"estimate unavailable: {e.Message}");
         }
     }
 }
