@@ -19,7 +19,8 @@ internal sealed class GridEstimator(ICostModel model)
     public GridEstimate Estimate(string runId, IReadOnlyList<GridCell> cells, Func<string, bool> isDone,
         IReadOnlyList<CellTiming> timings, Func<string, bool> artefactExists)
     {
-        var latest = timings.Where(t => t.Status == CellStatus.Ok && t.Timings.ContainsKey(TimingKeys.Total))
+        // A failed cell's time says little about a successful one; Ok and NotApplicable cells are what a rerun repeats.
+        var latest = timings.Where(t => t.Status != CellStatus.Failed && t.Timings.ContainsKey(TimingKeys.Total))
             .GroupBy(t => t.Cell.Id).ToDictionary(g => g.Key, g => g.MaxBy(t => t.FinishedUtc)!);
         var lines = new Dictionary<string, LineBuilder>();
         var examples = new HashSet<string>();
