@@ -15,13 +15,16 @@ namespace Robustness.Pruning;
 /// <paramref name="heldOut"/> returns (the grid passes the dataset's test split, which no network trains on).
 /// </summary>
 /// <param name="heldOut">Given n, the first n held-out images (a new set the variant disposes).</param>
-public sealed class PruningVariant(PruningSpec spec, PruningOptions options, Func<int, LabeledImages> heldOut, Action<string>? log = null)
+/// <param name="progress">Receives the SLR/ADMM and retraining epochs' batch progress, named "owner/role method"; null: none.</param>
+public sealed class PruningVariant(PruningSpec spec, PruningOptions options, Func<int, LabeledImages> heldOut, Action<string>? log = null,
+    IProgress<TrainingProgress>? progress = null)
     : INetworkVariant
 {
     private readonly List<PruningSummary> summaries = [];
 
-    public PruningVariant(string id, PruningOptions? options, Func<int, LabeledImages> heldOut, Action<string>? log = null)
-        : this(PruningSpec.Parse(id), options ?? new PruningOptions(), heldOut, log) { }
+    public PruningVariant(string id, PruningOptions? options, Func<int, LabeledImages> heldOut, Action<string>? log = null,
+        IProgress<TrainingProgress>? progress = null)
+        : this(PruningSpec.Parse(id), options ?? new PruningOptions(), heldOut, log, progress) { }
 
     public string Id => spec.Id;
     public PruningSpec Spec => spec;
@@ -38,7 +41,8 @@ public sealed class PruningVariant(PruningSpec spec, PruningOptions options, Fun
         var pruner = new NetworkPruner(options with { Augmentation = request.Recipe.Augmentation });
         using var evaluation = heldOut(options.EvaluationSamples);
         if (evaluation.Count == 0) throw new InvalidOperationException($"{spec.Id}: the held-out evaluation set is empty.");
-        using var result = pruner.Prune(network, spec, data, evaluation, device, request.Seed, request.Loss, request.InputTransform,
+        var named = progress is null ? null : new NamedProgress(progress, $"{request.Owner}/{request.Role} {spec.Id}");
+        using var result = pruner.Prune(network, spec, data, evaluation, device, request.Seed, request.Loss, request.InputTransform, named,
             onEpoch: entry => log?.Invoke($"{request.Owner}/{request.Role} {spec.Id}: {entry}"));
         var summary = PruningSummary.From(result, $"{request.Owner}/{request.Role}");
         summaries.Add(summary);

@@ -11,10 +11,12 @@ public sealed class PruningVariantFactory
 
     /// <param name="profile">Supplies the "pruning" section (epochs, learning rates, SLR/ADMM settings); null: defaults.</param>
     /// <param name="heldOut">Given n, the first n held-out (test) images on which a pruning variant measures its accuracies.</param>
-    public INetworkVariant Create(string variantId, DatasetProfile? profile, Func<int, LabeledImages> heldOut, Action<string>? log = null)
+    /// <param name="progress">Receives the pruning and retraining epochs' batch progress; null: none.</param>
+    public INetworkVariant Create(string variantId, DatasetProfile? profile, Func<int, LabeledImages> heldOut, Action<string>? log = null,
+        IProgress<TrainingProgress>? progress = null)
     {
         if (variantId == DenseVariant.VariantId) return DenseVariant.Instance;
-        return new PruningVariant(PruningSpec.Parse(variantId), Options(profile), heldOut, log);
+        return new PruningVariant(PruningSpec.Parse(variantId), Options(profile), heldOut, log, progress);
     }
 
     /// <summary>The profile's "pruning" section over the defaults.</summary>

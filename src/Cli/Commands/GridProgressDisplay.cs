@@ -1,4 +1,5 @@
 using System.Globalization;
+using Robustness.Cli.Commands.Progress;
 using Robustness.Evaluation.Grid;
 using Robustness.Evaluation.Store;
 using Spectre.Console;
@@ -7,14 +8,19 @@ namespace Robustness.Cli.Commands;
 
 /// <summary>
 /// Shows a grid run: a live Spectre progress bar (cells done, ETA, current cell) on a terminal; one line per
-/// cell start and finish when the output is redirected (logs, scale-out, tests).
+/// cell start and finish when the output is redirected (logs, scale-out, tests). Training inside a cell shows as a
+/// nested bar on a terminal, and as a plain line at most every 30 s otherwise.
 /// </summary>
 public static class GridProgressDisplay
 {
-    public static GridRunSummary Run(EvaluationSession session, IReadOnlyList<GridCell> cells, CancellationToken cancellationToken)
+    /// <param name="work">The sink the session's request reports training progress to: a nested bar on a terminal, a plain line at most every 30 s otherwise.</param>
+    public static GridRunSummary Run(EvaluationSession session, IReadOnlyList<GridCell> cells, CancellationToken cancellationToken, WorkProgressRelay? work = null)
     {
         if (!AnsiConsole.Profile.Capabilities.Interactive)
+        {
+            if (work is not null) work.Target = new ThrottledProgressLines(Console.Out);
             return session.Run(cells, new Progress(Log), cell => Console.Out.WriteLine($"start {cell.Id} {cell.Describe()}"), cancellationToken);
+        }
 
         GridRunSummary? summary = null;
         AnsiConsole.Progress()
@@ -23,6 +29,7 @@ public static class GridProgressDisplay
             .Start(context =>
             {
                 var task = context.AddTask("grid", maxValue: cells.Count);
+                if (work is not null) work.Target = new WorkProgressBar(context.AddTask(Markup.Escape("  (no training running)"), maxValue: 1));
                 summary = session.Run(cells, new Progress(p =>
                 {
                     task.Value = p.Skipped + p.Done;

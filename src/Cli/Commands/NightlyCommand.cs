@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Globalization;
+using Robustness.Cli.Commands.Progress;
 using Robustness.Evaluation.Grid;
 using Robustness.Evaluation.Nightly;
 using Robustness.Evaluation.Store;
@@ -27,11 +28,12 @@ public sealed class NightlyCommand(IServiceProvider services) : Command<NightlyC
         if (string.IsNullOrWhiteSpace(settings.Baseline)) throw new ArgumentException("--baseline RUN is required");
         var request = settings.ToRequest();
         var config = GridConfigFile.Load(request.Config, request.Profile);
-        request = request with { RunId = settings.Run ?? $"nightly-{config.Name}-{config.Profile}-{DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}" };
+        var work = new WorkProgressRelay();
+        request = request with { RunId = settings.Run ?? $"nightly-{config.Name}-{config.Profile}-{DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}", Progress = work };
         using var session = EvaluationSession.Open(services, request);
         if (session.Store.FindRun(settings.Baseline) is null)
             throw new ResultsStoreException($"Results store '{session.Store.Description}' has no baseline run '{settings.Baseline}'.");
-        var summary = GridProgressDisplay.Run(session, session.Cells, cancellationToken);
+        var summary = GridProgressDisplay.Run(session, session.Cells, cancellationToken, work);
         GridProgressDisplay.PrintSummary(summary);
         var comparison = NightlyComparer.Compare(settings.Baseline, session.Store.Load(settings.Baseline), session.RunId, session.Store.Load(session.RunId), session.Config.Nightly);
         var report = session.WriteReport(settings.Reports, comparison);

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using Robustness.Cli.Commands.Progress;
 using Robustness.Evaluation.Grid;
 using Robustness.Evaluation.Store;
 using Spectre.Console.Cli;
@@ -22,7 +23,8 @@ public sealed class RunCellCommand(IServiceProvider services) : Command<RunCellC
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken) => CommandErrors.Guard(() =>
     {
-        using var session = EvaluationSession.Open(services, settings.ToRequest());
+        // One cell in a scale-out task's log: plain training progress lines, at most every 30 s.
+        using var session = EvaluationSession.Open(services, settings.ToRequest() with { Progress = new ThrottledProgressLines(Console.Out) });
         var cell = settings.Index is { } i
             ? i >= 0 && i < session.Cells.Count ? session.Cells[i] : throw new GridConfigException($"--index {i} is outside the plan (0..{session.Cells.Count - 1}).")
             : session.Cell(settings.Cell);

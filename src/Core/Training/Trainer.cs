@@ -104,8 +104,9 @@ public sealed class Trainer
             var (value, sum) = ReadOnHost(loss, lossSum);
             if (!double.IsFinite(value) || !double.IsFinite(sum))
                 throw new InvalidOperationException($"{Name}: the training loss became {(double.IsFinite(value) ? sum : value)}; lower the learning rate (now {Recipe.LearningRate}).");
-            Progress?.Report(new TrainingProgress(Name, epoch + 1, Recipe.Epochs, (long)epoch * batches * Recipe.BatchSize + seen,
-                (long)Recipe.Epochs * data.Count, value, seen / Math.Max(watch.Elapsed.TotalSeconds, 1e-9)));
+            var perEpoch = TrainingProgress.ImagesPerEpoch(data.Count, Recipe.BatchSize);
+            Progress?.Report(new TrainingProgress(Name, epoch + 1, Recipe.Epochs, epoch * perEpoch + seen,
+                Recipe.Epochs * perEpoch, value, seen / Math.Max(watch.Elapsed.TotalSeconds, 1e-9), b + 1, batches));
         }
         var meanLoss = lossSum.item<double>() / seen;
         return new EpochResult(epoch + 1, Recipe.Epochs, meanLoss, watch.Elapsed.TotalSeconds, seen / Math.Max(watch.Elapsed.TotalSeconds, 1e-9));
@@ -136,13 +137,8 @@ public sealed class Trainer
         return loss.detach();
     }
 
-    private int BatchCount(int count)
-    {
-        // A trailing batch of one example would break BatchNorm in training mode: fold it away.
-        var full = count / Recipe.BatchSize;
-        var rest = count % Recipe.BatchSize;
-        return full + (rest >= 2 || full == 0 ? 1 : 0);
-    }
+    // A trailing batch of one example would break BatchNorm in training mode: it is folded away.
+    private int BatchCount(int count) => TrainingProgress.BatchesPerEpoch(count, Recipe.BatchSize);
 
     private OptimizerHelper CreateOptimizer(nn.Module<Tensor, Tensor> model) => Recipe.Optimizer switch
     {

@@ -14,11 +14,12 @@ namespace Robustness.Evaluation.Grid;
 /// </summary>
 public sealed class CoreNetworkTrainerProvider(IServiceProvider services) : INetworkTrainerProvider
 {
-    private readonly ConcurrentDictionary<(string, string, string, string), INetworkTrainer> trainers = new();
+    private readonly ConcurrentDictionary<(string, string, string, EvaluationEnvironment), INetworkTrainer> trainers = new();
 
     public INetworkTrainer For(string variantId, DatasetProfile profile, EvaluationEnvironment environment) =>
-        trainers.GetOrAdd((variantId, profile.Name, profile.Dataset, environment.ArtefactsDirectory), _ =>
-            new NetworkTrainer(new ArtefactStore(environment.ArtefactsDirectory), environment.Device, Variant(variantId, profile, environment)));
+        trainers.GetOrAdd((variantId, profile.Name, profile.Dataset, environment), _ =>
+            new LedgerNetworkTrainer(new NetworkTrainer(new ArtefactStore(environment.ArtefactsDirectory), environment.Device,
+                Variant(variantId, profile, environment), environment.Progress), environment.Ledger));
 
     /// <summary>
     /// dense; else a keyed INetworkVariant; else the pruning project's factory ("slr-0.8-irregular" ...), with the
@@ -29,7 +30,7 @@ public sealed class CoreNetworkTrainerProvider(IServiceProvider services) : INet
         if (id == DenseVariant.VariantId) return DenseVariant.Instance;
         if (services.GetKeyedService<INetworkVariant>(id) is { } keyed) return keyed;
         if (services.GetService<PruningVariantFactory>() is { } pruning && PruningVariantFactory.IsPruningId(id)) 
-            return pruning.Create(id, profile, n => FirstTestImages(profile, environment, n));
+            return pruning.Create(id, profile, n => FirstTestImages(profile, environment, n), progress: environment.Progress);
         throw new KeyNotFoundException($"Backbone variant '{id}' is unknown: neither 'dense', a keyed INetworkVariant, nor a pruning id such as 'slr-0.8-irregular'.");
     }
 

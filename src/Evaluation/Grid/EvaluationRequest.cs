@@ -1,4 +1,5 @@
 using Robustness.Core;
+using Robustness.Core.Training;
 
 namespace Robustness.Evaluation.Grid;
 
@@ -14,6 +15,9 @@ public sealed record EvaluationRequest(
     string? Data = null, string? RunId = null, string? ProfilesFile = null, bool KeepFailed = false)
 {
     public const string ArtefactsVariable = "ROBUSTNESS_ARTEFACTS";
+
+    /// <summary>Receives epoch/batch progress of the networks the run trains (the CLI renders it); null: none.</summary>
+    public IProgress<TrainingProgress>? Progress { get; init; }
 
     public string ArtefactsDirectory => Artefacts ?? Environment.GetEnvironmentVariable(ArtefactsVariable) ?? ".artefacts";
 }

@@ -86,14 +86,17 @@ public sealed class EvaluationSession : IDisposable
     private GridRunner Runner()
     {
         if (runner is not null) return runner;
-        var environment = new EvaluationEnvironment(ProfileCatalog.Load(request.ProfilesFile), request.Data, request.ArtefactsDirectory, DeviceSelection.Resolve(request.Device));
+        var environment = new EvaluationEnvironment(ProfileCatalog.Load(request.ProfilesFile), request.Data, request.ArtefactsDirectory, DeviceSelection.Resolve(request.Device))
+        {
+            Progress = request.Progress,
+        };
         var trainers = services.GetService<INetworkTrainerProvider>() ?? new UnavailableNetworkTrainerProvider();
         defenses = new FittedDefenses(services, environment, trainers);
         var provenance = new Provenance(environment);
         cellRunners.Add(new DefenseCellRunner(defenses, provenance));
         cellRunners.AddRange(services.GetServices<ICellRunnerFactory>().Select(f => f.Create(defenses, provenance)));
         cellRunners.AddRange(services.GetServices<ICellRunner>());
-        return runner = new GridRunner(Store, new CompositeCellRunner(cellRunners), new GridRunOptions { KeepFailed = request.KeepFailed });
+        return runner = new GridRunner(Store, new LedgerCellRunner(new CompositeCellRunner(cellRunners), environment.Ledger), new GridRunOptions { KeepFailed = request.KeepFailed });
     }
 
     /// <summary>Renders reports/&lt;run&gt;/ from the store (optionally with a nightly diff) and returns the HTML path.</summary>

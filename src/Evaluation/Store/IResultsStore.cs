@@ -38,4 +38,13 @@ public interface IResultsStore : IDisposable
 
     /// <summary>Every committed outcome of a run, with examples, in commit order.</summary>
     IReadOnlyList<CellOutcome> Load(string runId);
+
+    /// <summary>
+    /// Timings of every committed cell of every run, oldest first, without examples: what a cost estimate learns from
+    /// (cell ids are the same in every run, so one run's timings price another run's cells).
+    /// </summary>
+    IReadOnlyList<CellTiming> Timings() => Runs()
+        .SelectMany(run => Load(run.RunId).Select(o => new CellTiming(run.RunId, o.Cell, o.Status, o.Timings, o.Manifest.WeightSha256,
+            o.FinishedUtc ?? DateTimeOffset.MinValue)))
+        .OrderBy(t => t.FinishedUtc).ToList();
 }

@@ -189,6 +189,13 @@ public abstract class SqlResultsStore : IResultsStore
                 r.GetString(7)), ("run", runId));
     });
 
+    public IReadOnlyList<CellTiming> Timings() => Guarded("read the timings", () =>
+        Query(null, "SELECT run_id, cell_json, status, timings_json, manifest_json, finished_utc FROM cells ORDER BY finished_utc, run_id, seq", r =>
+            new CellTiming(r.GetString(0), StoreJson.Deserialize<GridCell>(r.GetString(1), "cell"), Enum.Parse<CellStatus>(r.GetString(2)),
+                StoreJson.Deserialize<Dictionary<string, double>>(r.GetString(3), "timings"),
+                StoreJson.Deserialize<ProvenanceManifest>(r.GetString(4), "manifest").WeightSha256,
+                DateTimeOffset.Parse(r.GetString(5), CultureInfo.InvariantCulture))));
+
     private void Guarded(string action, Action body) => Guarded(action, () =>
     {
         body();

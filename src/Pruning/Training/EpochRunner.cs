@@ -80,7 +80,10 @@ public sealed class EpochRunner : IDisposable
             var sum = total.item<double>();
             if (!double.IsFinite(sum))
                 throw new InvalidOperationException($"{name}: the training loss became {sum} in epoch {epoch}; lower the learning rate (now {LearningRate}).");
-            progress?.Report(new TrainingProgress(name, epoch, epochs, seen, data.Count, sum / seen, seen / Math.Max(clock.Elapsed.TotalSeconds, 1e-9)));
+            if (progress is null) continue;
+            var perEpoch = TrainingProgress.ImagesPerEpoch(data.Count, recipe.BatchSize);
+            progress.Report(new TrainingProgress(name, epoch, epochs, (epoch - 1) * perEpoch + seen, epochs * perEpoch, sum / seen,
+                seen / Math.Max(clock.Elapsed.TotalSeconds, 1e-9), batch + 1, TrainingProgress.BatchesPerEpoch(data.Count, recipe.BatchSize)));
         }
         return seen == 0 ? 0 : total.item<double>() / seen;
     }

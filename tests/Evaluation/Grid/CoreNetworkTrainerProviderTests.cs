@@ -21,7 +21,7 @@ public sealed class CoreNetworkTrainerProviderTests
             Sections = new JsonObject { ["pruning"] = new JsonObject { ["epochs"] = 3, ["retrainEpochs"] = 5, ["slr"] = new JsonObject { ["rho"] = 0.05 } } },
         };
 
-        var trainer = (NetworkTrainer)new CoreNetworkTrainerProvider(services).For("slr-0.8-irregular", profile, environment);
+        var trainer = (NetworkTrainer)((LedgerNetworkTrainer)new CoreNetworkTrainerProvider(services).For("slr-0.8-irregular", profile, environment)).Inner;
 
         var variant = (PruningVariant)trainer.Variant;
         Assert.That((variant.Options.Epochs, variant.Options.RetrainEpochs, variant.Options.Slr.Rho), Is.EqualTo((3, 5, 0.05)));
