@@ -90,6 +90,6 @@ public sealed class AdpDefenseTests
         Assert.That(second, Is.Not.SameAs(first));
         first.Dispose();
         using var secondAnswers = second.Predict(images);
-        Assert.That(secondAnswers.equal(firstAnswers), Is.True, "releasing one fit leaves the other intact; same seed, same members");
+        Assert.That(secondAnswers.eq(firstAnswers).all().item<bool>(), Is.True, "releasing one fit leaves the other intact; same seed, same members");
     }
 }
