@@ -5,7 +5,7 @@ using static TorchSharp.torch;
 namespace Robustness.Attacks.Adversaries;
 
 /// <summary>The adversary's only access to a defense: Predict, with every queried image and every Reject counted.</summary>
-internal sealed class CountingOracle(IDefense defense)
+internal sealed class CountingOracle(IFittedDefense defense)
 {
     public long Queries { get; private set; }
     public long Rejected { get; private set; }

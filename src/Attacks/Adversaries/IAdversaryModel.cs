@@ -16,8 +16,8 @@ public interface IAdversaryModel
 
     /// <summary>
     /// Trains (or loads from the artefact store) the surrogate. <paramref name="oracle"/> is the fitted defense;
-    /// the only thing the adversary may call on it is <see cref="IDefense.Predict"/>, and every call is counted.
+    /// the only thing the adversary may call on it is <see cref="IFittedDefense.Predict"/>, and every call is counted.
     /// </summary>
     SurrogateResult BuildSurrogate(
-        AdversaryContext context, IDefense oracle, AdversaryBudget budget, IProgress<AdversaryProgress>? progress = null);
+        AdversaryContext context, IFittedDefense oracle, AdversaryBudget budget, IProgress<AdversaryProgress>? progress = null);
 }

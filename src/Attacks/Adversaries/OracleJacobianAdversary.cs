@@ -18,7 +18,7 @@ public sealed class OracleJacobianAdversary : IAdversaryModel
     public bool QueriesOracle => true;
 
     public SurrogateResult BuildSurrogate(
-        AdversaryContext context, IDefense oracle, AdversaryBudget budget, IProgress<AdversaryProgress>? progress = null)
+        AdversaryContext context, IFittedDefense oracle, AdversaryBudget budget, IProgress<AdversaryProgress>? progress = null)
     {
         budget.Validated();
         var options = context.Profile.Section(AdversaryOptions.SectionName, new AdversaryOptions()).Validated();

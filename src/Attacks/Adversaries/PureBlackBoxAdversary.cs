@@ -16,7 +16,7 @@ public sealed class PureBlackBoxAdversary : IAdversaryModel
     public bool QueriesOracle => false;
 
     public SurrogateResult BuildSurrogate(
-        AdversaryContext context, IDefense oracle, AdversaryBudget budget, IProgress<AdversaryProgress>? progress = null)
+        AdversaryContext context, IFittedDefense oracle, AdversaryBudget budget, IProgress<AdversaryProgress>? progress = null)
     {
         budget.Validated();
         var options = context.Profile.Section(AdversaryOptions.SectionName, new AdversaryOptions()).Validated();

@@ -6,7 +6,7 @@ namespace Robustness.Attacks.Adversaries;
 /// <summary>How often the surrogate's arg-max equals the oracle's answer on held-out images (oracle Rejects excluded).</summary>
 public static class SurrogateAgreement
 {
-    public static double? Measure(IClassifier surrogate, IDefense oracle, Tensor heldOut)
+    public static double? Measure(IClassifier surrogate, IFittedDefense oracle, Tensor heldOut)
     {
         using var scope = NewDisposeScope();
         var oracleLabels = oracle.Predict(heldOut).cpu();

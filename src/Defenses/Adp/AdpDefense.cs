@@ -1,9 +1,6 @@
 using System.Globalization;
 using Robustness.Core.Contracts;
-using Robustness.Core.Models;
-using Robustness.Core.Training;
 using Robustness.Defenses.Ensembles;
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace Robustness.Defenses.Adp;
@@ -12,52 +9,28 @@ namespace Robustness.Defenses.Adp;
 /// ADP ensemble (Pang et al., ICML 2019): members trained jointly with <see cref="AdpLoss"/>; the prediction is
 /// the arg-max of the averaged member softmax outputs. Deterministic; one query costs one pass of every member.
 /// </summary>
-public sealed class AdpDefense : IDefense
+public sealed class AdpDefense(AdpOptions options) : IDefense
 {
     public const string Role = "ensemble";
 
-    private readonly AdpOptions defaults;
-    private ModuleOutputClassifier? ensemble;
-
-    public AdpDefense(AdpOptions options)
-    {
-        defaults = options;
-        Options = options;
-        Traits = new(Randomized: false, CanReject: false, Differentiable: true, ForwardPassesPerQuery: options.Members);
-    }
-
     public string Id => DefenseIds.Adp;
 
-    public DefenseTraits Traits { get; private set; }
+    public DefenseTraits Traits { get; } = new(Randomized: false, CanReject: false, Differentiable: true, ForwardPassesPerQuery: options.Members);
 
-    /// <summary>The options after the profile's "defenses.adp" overrides (set by <see cref="Fit"/>).</summary>
-    public AdpOptions Options { get; private set; }
+    /// <summary>The options in force (the profile's "defenses.adp" section bound over the defaults).</summary>
+    public AdpOptions Options => options;
 
-    public void Fit(DefenseContext context)
+    public FittedAdpDefense Fit(DefenseContext context)
     {
-        Options = context.Profile.Section($"defenses.{DefenseIds.Adp}", defaults);
-        Options.Validate();
-        Traits = Traits with { ForwardPassesPerQuery = Options.Members };
-        var architecture = Options.MemberArchitecture ?? context.Profile.Backbone;
+        var architecture = options.MemberArchitecture ?? context.Profile.Backbone;
         var classes = context.Dataset.NumClasses;
-        var current = Options;
-        var stacked = JointTraining.TrainOrLoad(context, DefenseIds.Adp, Role, architecture, current.Members, classes, Config(current),
-            members => (output, _, labels) => AdpLoss.Compute(members.Split(output), labels, current));
-        ensemble?.Dispose();
-        ensemble = new ModuleOutputClassifier(stacked, raw => AveragedLogProbabilities(stacked.Split(raw)), classes, context.Device);
+        var members = options.Members;
+        var stacked = JointTraining.TrainOrLoad(context, DefenseIds.Adp, Role, architecture, members, classes, Config(options),
+            (output, _, labels) => AdpLoss.Compute(StackedMembers.Split(output, members, classes), labels, options));
+        return new FittedAdpDefense(Traits, new ModuleOutputClassifier(stacked, raw => AveragedLogProbabilities(stacked.Split(raw)), classes, context.Device));
     }
 
-    public Tensor Predict(Tensor images) => Fitted.PredictLabels(images);
-
-    public IClassifier? AsClassifier() => Fitted;
-
-    /// <summary>Each member's softmax output [N, M, K] (CPU), batched without autograd.</summary>
-    public Tensor MemberProbabilities(Tensor images)
-    {
-        var fitted = Fitted;
-        var stacked = (StackedMembers)fitted.Module;
-        return ClassifierExtensions.MapBatches(images, 256, batch => stacked.Split(fitted.RawOutput(batch)).softmax(2).cpu());
-    }
+    IFittedDefense IDefense.Fit(DefenseContext context) => Fit(context);
 
     /// <summary>log of the averaged member softmax [N, K]: the paper's ensemble prediction, as logits.</summary>
     public static Tensor AveragedLogProbabilities(Tensor memberLogits)
@@ -75,8 +48,4 @@ public sealed class AdpDefense : IDefense
         ["logDetEpsilon"] = o.LogDetEpsilon.ToString("R", CultureInfo.InvariantCulture),
         ["logEpsilon"] = o.LogEpsilon.ToString("R", CultureInfo.InvariantCulture),
     };
-
-    private ModuleOutputClassifier Fitted => ensemble ?? throw new InvalidOperationException($"{DefenseIds.Adp}: Fit must be called before Predict.");
-
-    public void Dispose() => ensemble?.Dispose();
 }

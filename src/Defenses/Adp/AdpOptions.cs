@@ -1,10 +1,13 @@
+using Robustness.Core.Contracts;
+using Robustness.Core.Data;
+
 namespace Robustness.Defenses.Adp;
 
 /// <summary>
 /// Adaptive Diversity Promoting training (Pang, Xu, Du, Chen, Zhu — "Improving Adversarial Robustness via Promoting
 /// Ensemble Diversity", ICML 2019), the ADP<sub>2,0.5</sub> setting. Profile overrides: section "defenses.adp".
 /// </summary>
-public sealed record AdpOptions
+public sealed record AdpOptions : IDefenseOptions
 {
     /// <summary>Ensemble members trained jointly (paper: 3).</summary>
     public int Members { get; init; } = 3;
@@ -24,7 +27,7 @@ public sealed record AdpOptions
     /// <summary>Zoo id of each member; null = the profile's backbone (the paper uses the backbone family).</summary>
     public string? MemberArchitecture { get; init; }
 
-    public void Validate()
+    public void Validate(string section, DatasetInfo? dataset)
     {
         if (Members < 2) throw new ArgumentOutOfRangeException(nameof(Members), Members, "defenses.adp.members must be at least 2 (diversity needs two members).");
         if (Alpha < 0) throw new ArgumentOutOfRangeException(nameof(Alpha), Alpha, "defenses.adp.alpha must be >= 0.");

@@ -1,3 +1,6 @@
+using Robustness.Core.Contracts;
+using Robustness.Core.Data;
+
 namespace Robustness.Defenses.Bart;
 
 /// <summary>
@@ -8,7 +11,7 @@ namespace Robustness.Defenses.Bart;
 /// sweep in <see cref="TransformCountGrid"/> (CIFAR-10 {1,4,7,10}, Fashion-MNIST {1,4,6,8}): the harness runs one
 /// fit per k by overriding <see cref="TransformCount"/>.
 /// </summary>
-public sealed record BartOptions
+public sealed record BartOptions : IDefenseOptions
 {
     /// <summary>k: transforms applied to every image.</summary>
     public int TransformCount { get; init; } = 5;
@@ -21,6 +24,9 @@ public sealed record BartOptions
 
     /// <summary>Backbone epochs; null = the profile's backbone recipe.</summary>
     public int? Epochs { get; init; }
+
+    /// <summary>Checks k against the groups of the profile's dataset, or of colour images (all groups) when it is unknown.</summary>
+    public void Validate(string section, DatasetInfo? dataset) => Validate(BartGroups.For(dataset?.Channels ?? 3).Count);
 
     public void Validate(int groups)
     {

@@ -1,3 +1,5 @@
+using Robustness.Core.Contracts;
+using Robustness.Core.Data;
 using Robustness.Core.Training;
 
 namespace Robustness.Defenses.ComDefend;
@@ -11,7 +13,7 @@ namespace Robustness.Defenses.ComDefend;
 /// randomised); the CIFAR-10 code is then binarised, the Fashion-MNIST code is not. Quick and smoke profiles slim
 /// the widths and epochs (profiles.json "defenses.comdefend").
 /// </summary>
-public sealed record ComDefendOptions
+public sealed record ComDefendOptions : IDefenseOptions
 {
     public int[] EncoderWidths { get; init; } = [16, 32, 64, 128, 256, 128, 64, 32];
     public int[] DecoderWidths { get; init; } = [32, 64, 128, 256, 128, 64, 32, 16];
@@ -48,9 +50,8 @@ public sealed record ComDefendOptions
         WeightDecay = 0, Schedule = LearningRateSchedule.Constant, Augmentation = Augmentation.None,
     };
 
-    public void Validate()
+    public void Validate(string section, DatasetInfo? dataset)
     {
-        const string section = "defenses.comdefend";
         if (EncoderWidths.Length == 0 || EncoderWidths.Any(w => w < 1)) throw new ArgumentException($"{section}.encoderWidths = [{string.Join(",", EncoderWidths)}] must be non-empty and positive.");
         if (DecoderWidths.Length == 0 || DecoderWidths.Any(w => w < 1)) throw new ArgumentException($"{section}.decoderWidths = [{string.Join(",", DecoderWidths)}] must be non-empty and positive.");
         if (CodeChannels is < 1) throw new ArgumentException($"{section}.codeChannels = {CodeChannels} must be >= 1.");

@@ -1,3 +1,6 @@
+using Robustness.Core.Contracts;
+using Robustness.Core.Data;
+
 namespace Robustness.Defenses.DistributionClassifier;
 
 public enum DistributionDecision { DistributionClassifier, MajorityVote }
@@ -8,7 +11,7 @@ public enum DistributionDecision { DistributionClassifier, MajorityVote }
 /// discretised to 100 bins over [0,1]) are classified by a second-stage classifier trained on correctly classified
 /// clean training images (here ML.NET multiclass SDCA maximum entropy in place of the paper's DRN).
 /// </summary>
-public sealed record DistributionClassifierOptions
+public sealed record DistributionClassifierOptions : IDefenseOptions
 {
     /// <summary>Random transformations per image (paper: 50 CIFAR-10, 100 Fashion-MNIST — the latter in profiles.json).</summary>
     public int Samples { get; init; } = 50;
@@ -39,4 +42,15 @@ public sealed record DistributionClassifierOptions
 
     /// <summary>Which rule <c>Predict</c> uses; both stay available on the defense for comparison.</summary>
     public DistributionDecision Decision { get; init; } = DistributionDecision.DistributionClassifier;
+
+    public void Validate(string section, DatasetInfo? dataset)
+    {
+        if (Samples < 1) throw new InvalidDataException($"{section}.samples must be >= 1, got {Samples}.");
+        if (Bins < 1) throw new InvalidDataException($"{section}.bins must be >= 1, got {Bins}.");
+        if (KernelBandwidth < 0) throw new InvalidDataException($"{section}.kernelBandwidth must be >= 0, got {KernelBandwidth}.");
+        if (MinScale is <= 0 or > 1) throw new InvalidDataException($"{section}.minScale must be in (0,1], got {MinScale}.");
+        if (TrainImages < 1) throw new InvalidDataException($"{section}.trainImages must be >= 1, got {TrainImages}.");
+        if (MaximumIterations < 1) throw new InvalidDataException($"{section}.maximumIterations must be >= 1, got {MaximumIterations}.");
+        if (ChunkImages < 1) throw new InvalidDataException($"{section}.chunkImages must be >= 1, got {ChunkImages}.");
+    }
 }

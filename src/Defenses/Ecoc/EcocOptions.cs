@@ -1,10 +1,13 @@
+using Robustness.Core.Contracts;
+using Robustness.Core.Data;
+
 namespace Robustness.Defenses.Ecoc;
 
 /// <summary>
 /// Error-correcting output codes (Verma &amp; Swami, "Error Correcting Output Codes Improve Probability Estimation and
 /// Adversarial Robustness of Deep Neural Networks", NeurIPS 2019), the TanhEns32 model. Profile overrides: "defenses.ecoc".
 /// </summary>
-public sealed record EcocOptions
+public sealed record EcocOptions : IDefenseOptions
 {
     /// <summary>Code length: bits per codeword, the order of the Sylvester Hadamard matrix (paper: 32).</summary>
     public int CodeLength { get; init; } = 32;
@@ -26,7 +29,7 @@ public sealed record EcocOptions
 
     public int BitsPerNetwork => CodeLength / Networks;
 
-    public void Validate()
+    public void Validate(string section, DatasetInfo? dataset)
     {
         if (CodeLength < 2 || (CodeLength & (CodeLength - 1)) != 0)
             throw new ArgumentOutOfRangeException(nameof(CodeLength), CodeLength, "defenses.ecoc.codeLength must be a power of two (Sylvester Hadamard code).");

@@ -1,7 +1,6 @@
 using Robustness.Core.Contracts;
 using Robustness.Core.Models;
 using Robustness.Core.Training;
-using TorchSharp;
 
 namespace Robustness.Defenses.Ensembles;
 
@@ -9,22 +8,21 @@ namespace Robustness.Defenses.Ensembles;
 public static class JointTraining
 {
     /// <summary>
-    /// Seeded members of <paramref name="architecture"/>, stacked, trained with the loss built for the stack (or loaded
-    /// from the artefact store when already trained), on the context's device, in evaluation mode.
+    /// Members of <paramref name="architecture"/>, stacked, trained with <paramref name="loss"/> (or loaded from the artefact
+    /// store when already trained) through <see cref="DefenseContext.TrainOrLoad{T}"/>; <paramref name="recipe"/> null = the
+    /// profile's backbone recipe. The caller owns the result.
     /// </summary>
     public static StackedMembers TrainOrLoad(DefenseContext context, string owner, string role, string architecture, int memberCount,
-        int outputsPerMember, IReadOnlyDictionary<string, string> config, Func<StackedMembers, TrainingLoss> loss)
+        int outputsPerMember, IReadOnlyDictionary<string, string> config, TrainingLoss loss, TrainingRecipe? recipe = null)
     {
-        torch.manual_seed(context.Seed);
-        var members = Enumerable.Range(0, memberCount)
-            .Select(_ => context.Zoo.Create(architecture, new ModelSpec(context.Dataset, Outputs: outputsPerMember)))
-            .ToArray();
-        var stacked = new StackedMembers($"{owner}-{role}", members, outputsPerMember);
-        stacked.to(context.Device);
-        var request = new NetworkRequest(owner, role, $"{memberCount}x-{architecture}", context.Profile.BackboneRecipe, context.Seed,
-            config, Loss: loss(stacked));
-        context.Networks.TrainOrLoad(request, stacked, context.Train);
-        stacked.eval();
-        return stacked;
+        var request = new NetworkRequest(owner, role, $"{memberCount}x-{architecture}", recipe ?? context.Profile.BackboneRecipe, context.Seed,
+            config, Loss: loss);
+        return context.TrainOrLoad(request, () =>
+        {
+            var members = Enumerable.Range(0, memberCount)
+                .Select(_ => context.Zoo.Create(architecture, new ModelSpec(context.Dataset, Outputs: outputsPerMember)))
+                .ToArray();
+            return new StackedMembers($"{owner}-{role}", members, outputsPerMember);
+        }).Network;
     }
 }

@@ -8,7 +8,7 @@ namespace Robustness.Defenses.Ensembles;
 /// Several member networks trained jointly as one module: the output concatenates the members' outputs along
 /// dimension 1, [N, members × outputsPerMember], so one <see cref="Core.Training.NetworkRequest"/> trains, caches and
 /// (for pruned variants) prunes the whole ensemble, with the pruning scope applied to each member.
-/// <see cref="Split"/> views it as [N, members, outputsPerMember].
+/// <see cref="Split(Tensor)"/> views it as [N, members, outputsPerMember].
 /// </summary>
 public sealed class StackedMembers : nn.Module<Tensor, Tensor>, IMemberEnsemble
 {
@@ -32,10 +32,13 @@ public sealed class StackedMembers : nn.Module<Tensor, Tensor>, IMemberEnsemble
     public override Tensor forward(Tensor input) => cat(memberList.Select(m => m.call(input)).ToArray(), 1);
 
     /// <summary>Views a concatenated output [N, M·K] as [N, M, K].</summary>
-    public Tensor Split(Tensor output)
+    public Tensor Split(Tensor output) => Split(output, MemberCount, OutputsPerMember, GetName());
+
+    /// <summary>Views a concatenated output [N, M·K] of <paramref name="memberCount"/> members as [N, M, K] (for losses built before the module).</summary>
+    public static Tensor Split(Tensor output, int memberCount, int outputsPerMember, string name = "stacked members")
     {
-        if (output.dim() != 2 || output.shape[1] != (long)MemberCount * OutputsPerMember)
-            throw new ArgumentException($"{GetName()}: expected output [N,{MemberCount * OutputsPerMember}], got [{string.Join(",", output.shape)}].", nameof(output));
-        return output.view(output.shape[0], MemberCount, OutputsPerMember);
+        if (output.dim() != 2 || output.shape[1] != (long)memberCount * outputsPerMember)
+            throw new ArgumentException($"{name}: expected output [N,{memberCount * outputsPerMember}], got [{string.Join(",", output.shape)}].", nameof(output));
+        return output.view(output.shape[0], memberCount, outputsPerMember);
     }
 }

@@ -1,3 +1,6 @@
+using Robustness.Core.Contracts;
+using Robustness.Core.Data;
+
 namespace Robustness.Defenses.FeatureDistillation;
 
 /// <summary>Which quantisation table feature distillation builds.</summary>
@@ -25,7 +28,7 @@ public enum QuantisationTableKind
 /// transform and no level shift, and images whose side is not 32 (Fashion-MNIST's 28) resized to 32, distilled
 /// and resized back. Steps are on the 0–255 scale.
 /// </summary>
-public sealed record FeatureDistillationOptions
+public sealed record FeatureDistillationOptions : IDefenseOptions
 {
     public QuantisationTableKind Table { get; init; } = QuantisationTableKind.Reference;
 
@@ -59,9 +62,8 @@ public sealed record FeatureDistillationOptions
     /// <summary>Band-deviation table: training images (first n) the band deviations are measured on.</summary>
     public int StatisticsImages { get; init; } = 2000;
 
-    public void Validate()
+    public void Validate(string section, DatasetInfo? dataset)
     {
-        const string section = "defenses.feature-distillation";
         if (!Enum.IsDefined(Table)) throw new ArgumentException($"{section}.table = {Table} is not a known table kind.");
         if (!(LowFrequencyStep >= 0) || !(HighFrequencyStep >= 0) || float.IsInfinity(LowFrequencyStep) || float.IsInfinity(HighFrequencyStep))
             throw new ArgumentException($"{section} steps must be finite and >= 0 (lowFrequencyStep = {LowFrequencyStep}, highFrequencyStep = {HighFrequencyStep}).");

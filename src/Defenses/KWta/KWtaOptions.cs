@@ -1,10 +1,13 @@
+using Robustness.Core.Contracts;
+using Robustness.Core.Data;
+
 namespace Robustness.Defenses.KWta;
 
 /// <summary>
 /// k-Winners-Take-All activation (Xiao, Zhong, Zheng — "Enhancing Adversarial Defense by k-Winners-Take-All",
 /// ICLR 2020). Profile overrides: section "defenses.k-wta".
 /// </summary>
-public sealed record KWtaOptions
+public sealed record KWtaOptions : IDefenseOptions
 {
     /// <summary>γ: fraction of each layer's activations kept per sample, k = ⌈γ·d⌉ (paper: 0.1).</summary>
     public double Sparsity { get; init; } = 0.1;
@@ -22,7 +25,7 @@ public sealed record KWtaOptions
     /// <summary>Fraction of the training run over which γ moves from its start to its target.</summary>
     public double ScheduleFraction { get; init; } = 0.5;
 
-    public void Validate()
+    public void Validate(string section, DatasetInfo? dataset)
     {
         if (Sparsity is <= 0 or > 1) throw new ArgumentOutOfRangeException(nameof(Sparsity), Sparsity, "defenses.k-wta.sparsity must be in (0, 1].");
         if (IncrementalSchedule && StartSparsity is <= 0 or > 1)

@@ -1,7 +1,6 @@
 using Robustness.Core.Contracts;
 using Robustness.Core.Models;
 using Robustness.Core.Training;
-using TorchSharp;
 
 namespace Robustness.Defenses.Vanilla;
 
@@ -16,14 +15,7 @@ public static class VanillaBackbone
     public static NetworkRequest Request(DefenseContext context) =>
         new(DefenseIds.Vanilla, Role, context.Profile.Backbone, context.Profile.BackboneRecipe, context.Seed);
 
-    /// <summary>Trains or loads the backbone (on the context's device, in the run's variant) and wraps it.</summary>
-    public static ModuleClassifier Fit(DefenseContext context)
-    {
-        torch.manual_seed(context.Seed);
-        var module = context.Zoo.Create(context.Profile.Backbone, new ModelSpec(context.Dataset));
-        module.to(context.Device);
-        context.Networks.TrainOrLoad(Request(context), module, context.Train);
-        module.eval();
-        return new ModuleClassifier(module, context.Dataset.NumClasses, context.Device);
-    }
+    /// <summary>Trains or loads the backbone (on the context's device, in the run's variant) and wraps it; the caller owns it.</summary>
+    public static ModuleClassifier Fit(DefenseContext context) =>
+        new(context.TrainOrLoadZooModel(Request(context), new ModelSpec(context.Dataset)), context.Dataset.NumClasses, context.Device);
 }

@@ -7,7 +7,7 @@ namespace Robustness.Evaluation.Grid;
 /// <summary>Asks a defense for labels in batches and checks its answer has the contract's shape and values.</summary>
 public static class DefenseOracle
 {
-    public static long[] Predict(IDefense defense, Tensor images, int batchSize = 256)
+    public static long[] Predict(IFittedDefense defense, Tensor images, int batchSize = 256)
     {
         var labels = new long[images.shape[0]];
         using var noGrad = no_grad();

@@ -83,18 +83,10 @@ public sealed class FittedDefenses(IServiceProvider services, EvaluationEnvironm
         var clock = Stopwatch.StartNew();
         var profile = Profile(cell);
         var trainer = new RecordingNetworkTrainer(trainers.For(cell.Variant, profile, environment));
-        var defense = services.GetKeyedService<IDefense>(cell.Defense) ?? throw new KeyNotFoundException(
+        var factory = services.GetKeyedService<DefenseFactory>(cell.Defense) ?? throw new KeyNotFoundException(
             $"Defense '{cell.Defense}' is not registered (registered: {string.Join(", ", services.GetServices<PluginDescriptor>().Where(p => p.Kind == PluginKind.Defense).Select(p => p.Id).Order())}); load its plug-in with --plugin.");
-        try
-        {
-            defense.Fit(new DefenseContext(DatasetInfo.FromId(cell.Dataset), Train(cell), profile, trainer, Zoo, environment.Device, cell.Seed));
-        }
-        catch
-        {
-            defense.Dispose();
-            throw;
-        }
-        return new FittedDefense(defense, trainer, clock.Elapsed.TotalSeconds);
+        var fitted = factory.Create(profile).Fit(new DefenseContext(DatasetInfo.FromId(cell.Dataset), Train(cell), profile, trainer, Zoo, environment.Device, cell.Seed));
+        return new FittedDefense(fitted, trainer, clock.Elapsed.TotalSeconds);
     }
 
     public void Dispose()

@@ -42,15 +42,15 @@ public sealed class AdversaryRunner(IServiceProvider services, PureBlackBoxExamp
         var attacks = services.GetService<Robustness.Attacks.AttackFactory>()
             ?? throw new InvalidOperationException("No attacks are registered: call services.AddRobustnessAttacks().");
 
-        var fitted = new Dictionary<string, (IDefense Defense, string Key)>();
-        (IDefense Defense, string Key) Fitted(string id)
+        var fitted = new Dictionary<string, (IFittedDefense Defense, string Key)>();
+        (IFittedDefense Defense, string Key) Fitted(string id)
         {
             if (fitted.TryGetValue(id, out var found)) return found;
-            var defense = services.GetKeyedService<IDefense>(id)
+            var factory = services.GetKeyedService<DefenseFactory>(id)
                 ?? throw new ArgumentException($"Unknown defense '{id}'. Registered: {string.Join(", ", services.GetServices<PluginDescriptor>().Where(p => p.Kind == PluginKind.Defense).Select(p => p.Id).Order())}.");
             var recorder = new RecordingNetworkTrainer(new NetworkTrainer(store, device, log: log));
             log?.Invoke($"fitting defense '{id}' ({request.Profile}, {request.Dataset}, seed {request.Seed})");
-            defense.Fit(new DefenseContext(dataset, train, profile, recorder, zoo, device, request.Seed));
+            var defense = factory.Create(profile).Fit(new DefenseContext(dataset, train, profile, recorder, zoo, device, request.Seed));
             var key = OracleKey.Of(id, request.Profile, request.Dataset, request.Seed, recorder.VariantId, recorder.Weights);
             return fitted[id] = (defense, key);
         }

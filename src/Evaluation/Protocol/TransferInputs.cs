@@ -9,4 +9,4 @@ namespace Robustness.Evaluation.Protocol;
 /// <param name="Context">The adversary's view: training data, profile, trainer, zoo, device, oracle key.</param>
 /// <param name="Test">The profile's test images (first n), CPU.</param>
 public sealed record TransferInputs(
-    IDefense Defense, IAdversaryModel Adversary, IAttack Attack, AdversaryContext Context, LabeledImages Test, ProtocolOptions Options);
+    IFittedDefense Defense, IAdversaryModel Adversary, IAttack Attack, AdversaryContext Context, LabeledImages Test, ProtocolOptions Options);

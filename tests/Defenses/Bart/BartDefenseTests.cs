@@ -2,6 +2,7 @@ using NUnit.Framework;
 using Robustness.Core.Contracts;
 using Robustness.Core.Data;
 using Robustness.Defenses.Bart;
+using Robustness.Defenses.Tests.Conformance;
 using Robustness.Defenses.Tests.InputTransformSupport;
 using Robustness.Testing;
 
@@ -17,12 +18,11 @@ public sealed class BartDefenseTests
         using var train = SmoothSyntheticData.Create(dataset, 600, seed: 31);
         using var test = SmoothSyntheticData.CreateHeldOut(dataset, 200, seed: 31);
         using var artefacts = new TempDirectory();
-        using var defense = new BartDefense(new BartOptions());
         var context = TestContexts.Smoke(dataset, train, artefacts, out var trainer);
-        defense.Fit(context);
+        using var defense = RegisteredDefenses.Create<BartDefense>(DefenseIds.Bart, context).Fit(context);
         var predictions = defense.Predict(test.Images);
         var accuracy = TestContexts.Accuracy(predictions, test.Labels);
-        var untransformed = TestContexts.Accuracy(defense.Backbone!.PredictLabels(test.Images), test.Labels);
+        var untransformed = TestContexts.Accuracy(defense.Backbone.PredictLabels(test.Images), test.Labels);
         TestContext.Out.WriteLine($"{datasetId}: BaRT (k = {defense.Barrage.TransformCount}) clean accuracy {accuracy:P1} (its backbone without transforms {untransformed:P1})");
         Assert.That(accuracy, Is.GreaterThan(0.3), "chance is 10 %");
         Assert.That(defense.Traits.Randomized, Is.True);
@@ -39,8 +39,7 @@ public sealed class BartDefenseTests
         }
 
         // A second instance fitted on the same context loads the cached backbone and, seeded alike, answers alike.
-        using var again = new BartDefense(new BartOptions());
-        again.Fit(context);
+        using var again = RegisteredDefenses.Create<BartDefense>(DefenseIds.Bart, context).Fit(context);
         Assert.That(trainer.Calls[1].Report.FromCache, Is.True);
         Assert.That(again.Predict(test.Images).eq(predictions).all().item<bool>(), Is.True, "same seed, same answers");
     }

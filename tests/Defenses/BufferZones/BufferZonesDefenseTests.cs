@@ -7,6 +7,7 @@ using Robustness.Core.Models;
 using Robustness.Core.Profiles;
 using Robustness.Core.Training;
 using Robustness.Defenses.BufferZones;
+using Robustness.Defenses.Tests.Conformance;
 using Robustness.Defenses.Tests.Support;
 using Robustness.Testing;
 using static TorchSharp.torch;
@@ -50,8 +51,10 @@ public sealed class BufferZonesDefenseTests
         using var __ = test;
         var trainer = new TinyNetworkTrainer();
         var sections = SizesSection(DefenseIds.Buzz2, [24, 40], epochs: 1);
-        using var defense = new Buzz2Defense(BufferZonesOptions.Buzz2());
-        defense.Fit(DefenseFixture.Context(train, sections: sections, trainer: trainer));
+        var context = DefenseFixture.Context(train, sections: sections, trainer: trainer);
+        var configured = RegisteredDefenses.Create<Buzz2Defense>(DefenseIds.Buzz2, context);
+        Assert.That(configured.Traits, Is.EqualTo(new DefenseTraits(false, true, false, 2)), "one pass per configured member, known before Fit");
+        using var defense = configured.Fit(context);
         using var labels = defense.Predict(test.Images);
 
         var seen = defense.Members.Select(m => ((TinyCnn)m.Module).LastConvInputSize).ToArray();
@@ -70,8 +73,7 @@ public sealed class BufferZonesDefenseTests
         using var __ = test;
         var profile = ProfileCatalog.Default().Get(ProfileNames.Smoke, DatasetIds.FashionMnist) with { Sections = SizesSection(DefenseIds.Buzz2, [20, 36], epochs: 1) };
         var context = new DefenseContext(DatasetInfo.FashionMnist, train, profile, new NetworkTrainer(new ArtefactStore(artefacts.Path), CPU), new ModelZoo(), CPU, 5);
-        using var defense = new Buzz2Defense(BufferZonesOptions.Buzz2());
-        defense.Fit(context);
+        using var defense = RegisteredDefenses.Create<Buzz2Defense>(DefenseIds.Buzz2, context).Fit(context);
         var seen = new List<long>();
         foreach (var member in defense.Members)
         {
@@ -93,8 +95,8 @@ public sealed class BufferZonesDefenseTests
         var (train, test) = DefenseFixture.Data(train: 400, test: 200);
         using var _ = train;
         using var __ = test;
-        using var defense = new Buzz2Defense(BufferZonesOptions.Buzz2());
-        defense.Fit(DefenseFixture.Context(train, sections: SizesSection(DefenseIds.Buzz2, [24, 32], epochs: 2)));
+        var context = DefenseFixture.Context(train, sections: SizesSection(DefenseIds.Buzz2, [24, 32], epochs: 2));
+        using var defense = RegisteredDefenses.Create<Buzz2Defense>(DefenseIds.Buzz2, context).Fit(context);
         using var predictions = defense.Predict(test.Images);
         var accuracy = DefenseFixture.Accuracy(predictions, test.Labels);
         TestContext.Out.WriteLine($"buzz-2 smoke: clean accuracy {accuracy:P1}, false rejections {DefenseFixture.RejectRate(predictions):P1}");
@@ -102,21 +104,29 @@ public sealed class BufferZonesDefenseTests
     }
 
     [Test]
-    public void Fit_DuplicateSizes_ThrowsNamingTheField()
+    public void Create_DuplicateSizes_ThrowsNamingTheField()
     {
         using var train = SyntheticData.Create(DatasetInfo.Cifar10, 8);
-        using var defense = new Buzz8Defense(BufferZonesOptions.Buzz8());
-        var error = Assert.Throws<InvalidDataException>(() => defense.Fit(DefenseFixture.Context(train, sections: SizesSection(DefenseIds.Buzz8, [32, 32], 1))));
+        var context = DefenseFixture.Context(train, sections: SizesSection(DefenseIds.Buzz8, [32, 32], 1));
+        var error = Assert.Throws<InvalidDataException>(() => RegisteredDefenses.Create(DefenseIds.Buzz8, context.Profile));
         Assert.That(error!.Message, Does.Contain("defenses.buzz-8.inputSizes"));
     }
 
-    private static BufferZonesDefense FitWithConstantMembers(Func<int, long> labelOf, int[] sizes)
+    [Test]
+    public void Create_ProfileSizes_TraitsCountTheConfiguredMembersBeforeFit()
+    {
+        using var train = SyntheticData.Create(DatasetInfo.Cifar10, 8);
+        var context = DefenseFixture.Context(train, sections: SizesSection(DefenseIds.Buzz8, [24, 32, 40], 1));
+        var configured = RegisteredDefenses.Create(DefenseIds.Buzz8, context.Profile);
+        Assert.That(configured.Traits.ForwardPassesPerQuery, Is.EqualTo(3), "BUZz-8 defaults to eight members; the profile asks for three");
+    }
+
+    private static FittedBufferZonesDefense FitWithConstantMembers(Func<int, long> labelOf, int[] sizes)
     {
         using var train = SyntheticData.Create(DatasetInfo.Cifar10, 8);
         var defense = new Buzz8Defense(new BufferZonesOptions { InputSizes = sizes });
         var profile = new DatasetProfile { Name = ProfileNames.Smoke, Dataset = DatasetIds.Cifar10, Backbone = "constant", BackboneRecipe = DefenseFixture.Recipe };
-        defense.Fit(new DefenseContext(DatasetInfo.Cifar10, train, profile, new NoTraining(), new ConstantZoo(labelOf), CPU, 0));
-        return defense;
+        return defense.Fit(new DefenseContext(DatasetInfo.Cifar10, train, profile, new NoTraining(), new ConstantZoo(labelOf), CPU, 0));
     }
 
     private static JsonObject SizesSection(string id, int[] sizes, int epochs) => new()

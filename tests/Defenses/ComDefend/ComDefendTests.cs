@@ -2,6 +2,7 @@ using NUnit.Framework;
 using Robustness.Core.Contracts;
 using Robustness.Core.Data;
 using Robustness.Defenses.ComDefend;
+using Robustness.Defenses.Tests.Conformance;
 using Robustness.Defenses.Tests.InputTransformSupport;
 using Robustness.Defenses.Vanilla;
 using Robustness.Testing;
@@ -27,7 +28,7 @@ public sealed class ComDefendTests(string datasetId)
     private LabeledImages test = null!;
     private RecordingTrainer trainer = null!;
     private TempDirectory artefacts = null!;
-    private ComDefendDefense defense = null!;
+    private FittedComDefendDefense defense = null!;
     private DatasetInfo dataset = null!;
 
     [OneTimeSetUp]
@@ -37,8 +38,8 @@ public sealed class ComDefendTests(string datasetId)
         train = SmoothSyntheticData.Create(dataset, 800, seed: 21);
         test = SmoothSyntheticData.CreateHeldOut(dataset, 200, seed: 21);
         artefacts = new TempDirectory();
-        defense = new ComDefendDefense(new ComDefendOptions());
-        defense.Fit(TestContexts.Smoke(dataset, train, artefacts, out trainer));
+        var context = TestContexts.Smoke(dataset, train, artefacts, out trainer);
+        defense = RegisteredDefenses.Create<ComDefendDefense>(DefenseIds.ComDefend, context).Fit(context);
     }
 
     [OneTimeTearDown]
@@ -81,7 +82,7 @@ public sealed class ComDefendTests(string datasetId)
     public void Predict_SmokeData_AboveChance()
     {
         var accuracy = TestContexts.Accuracy(defense.Predict(test.Images), test.Labels);
-        var vanilla = TestContexts.Accuracy(defense.Backbone!.PredictLabels(test.Images), test.Labels);
+        var vanilla = TestContexts.Accuracy(defense.Backbone.PredictLabels(test.Images), test.Labels);
         TestContext.Out.WriteLine($"{datasetId}: ComDefend clean accuracy {accuracy:P1} (its vanilla backbone {vanilla:P1})");
         Assert.That(accuracy, Is.GreaterThan(0.3), "chance is 10 %");
     }
@@ -144,6 +145,15 @@ public sealed class ComDefendTestNoiseTests
         var noise = autoencoder.Encode(images).to_type(ScalarType.Float64) - (soft / (1 - soft)).log();
         Assert.That(noise.mean().item<double>(), Is.EqualTo(0).Within(0.03));
         Assert.That(noise.std().item<double>(), Is.EqualTo(1).Within(0.03));
+    }
+
+    [Test]
+    public void Create_ProfileTurnsTestNoiseOff_DeterministicByTraitsBeforeFit()
+    {
+        var sections = System.Text.Json.Nodes.JsonNode.Parse("""{ "defenses": { "comdefend": { "testNoiseStd": 0 } } }""")!.AsObject();
+        var profile = Robustness.Core.Profiles.ProfileCatalog.Default().Get(Robustness.Core.Profiles.ProfileNames.Smoke, DatasetIds.Cifar10) with { Sections = sections };
+        Assert.That(RegisteredDefenses.Create(DefenseIds.ComDefend, profile).Traits.Randomized, Is.False);
+        Assert.That(RegisteredDefenses.Create(DefenseIds.ComDefend, profile with { Sections = new System.Text.Json.Nodes.JsonObject() }).Traits.Randomized, Is.True);
     }
 
     [Test]

@@ -1,5 +1,6 @@
 using NUnit.Framework;
 using Robustness.Core.Contracts;
+using Robustness.Core.Profiles;
 using Robustness.Testing.Conformance;
 
 namespace Robustness.Defenses.Tests.Conformance;
@@ -9,7 +10,7 @@ namespace Robustness.Defenses.Tests.Conformance;
 [NonParallelizable]
 public sealed class DefenseConformanceTests(string defenseId) : DefenseConformanceSuite
 {
-    protected override IDefense CreateDefense() => RegisteredDefenses.Create(defenseId);
+    protected override IDefense CreateDefense(DatasetProfile profile) => RegisteredDefenses.Create(defenseId, profile);
 
     protected override string? ExpectedId => defenseId;
 }

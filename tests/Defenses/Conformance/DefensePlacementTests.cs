@@ -27,9 +27,8 @@ public sealed class DefensePlacementTests(string defenseId)
         var dataset = DatasetInfo.FashionMnist;
         using var train = SyntheticData.Create(dataset, 200, seed: 5);
         var networks = new RecordingTrainer();
-        using var defense = RegisteredDefenses.Create(defenseId);
         var profile = ProfileCatalog.Default().Get(ProfileNames.Smoke, dataset.Id);
-        defense.Fit(new DefenseContext(dataset, train, profile, networks, new ModelZoo(), CPU, Seed: 11));
+        using var defense = RegisteredDefenses.Create(defenseId, profile).Fit(new DefenseContext(dataset, train, profile, networks, new ModelZoo(), CPU, Seed: 11));
         Assert.That(networks.Seen, Is.Not.Empty, $"{defenseId} trains no network through its context");
         foreach (var (request, network, sample) in networks.Seen)
         {

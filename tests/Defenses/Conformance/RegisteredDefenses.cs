@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Robustness.Core.Contracts;
+using Robustness.Core.Profiles;
 
 namespace Robustness.Defenses.Tests.Conformance;
 
@@ -10,6 +11,10 @@ public static class RegisteredDefenses
         .Select(d => ((PluginDescriptor)d.ImplementationInstance!).Id)
         .Order(StringComparer.Ordinal);
 
-    public static IDefense Create(string id) => new ServiceCollection().AddRobustnessDefenses().BuildServiceProvider()
-        .GetRequiredKeyedService<IDefense>(id);
+    /// <summary>The registered defense <paramref name="id"/> configured for <paramref name="profile"/> (its section bound and validated).</summary>
+    public static IDefense Create(string id, DatasetProfile profile) => new ServiceCollection().AddRobustnessDefenses().BuildServiceProvider()
+        .GetRequiredKeyedService<DefenseFactory>(id).Create(profile);
+
+    /// <summary><see cref="Create(string, DatasetProfile)"/> as its concrete type, configured for the context's profile.</summary>
+    public static T Create<T>(string id, DefenseContext context) where T : IDefense => (T)Create(id, context.Profile);
 }

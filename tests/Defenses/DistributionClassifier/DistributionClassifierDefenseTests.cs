@@ -3,6 +3,7 @@ using NUnit.Framework;
 using Robustness.Core.Contracts;
 using Robustness.Core.Data;
 using Robustness.Defenses.DistributionClassifier;
+using Robustness.Defenses.Tests.Conformance;
 using Robustness.Defenses.Tests.Support;
 
 namespace Robustness.Defenses.Tests.DistributionClassifier;
@@ -55,28 +56,26 @@ public sealed class DistributionClassifierDefenseTests
     {
         using var defense = Fitted(seed: 0);
         var indices = defense.SecondStageTrainingIndices;
-        using var index = TorchSharp.torch.tensor(indices);
-        using var predicted = defense.Backbone!.PredictLabels(train.Images.index_select(0, index));
+        using var index = TorchSharp.torch.tensor(indices.ToArray());
+        using var predicted = defense.Backbone.PredictLabels(train.Images.index_select(0, index));
         using var labels = train.Labels.index_select(0, index);
-        using var allPredicted = defense.Backbone!.PredictLabels(train.Images);
+        using var allPredicted = defense.Backbone.PredictLabels(train.Images);
         var correctInOrder = allPredicted.eq(train.Labels).nonzero().flatten().data<long>().Take(300).ToArray();
-        TestContext.Out.WriteLine($"second stage: {indices.Length} images, backbone training accuracy {allPredicted.eq(train.Labels).to_type(TorchSharp.torch.ScalarType.Float32).mean().item<float>():P1}");
+        TestContext.Out.WriteLine($"second stage: {indices.Count} images, backbone training accuracy {allPredicted.eq(train.Labels).to_type(TorchSharp.torch.ScalarType.Float32).mean().item<float>():P1}");
         Assert.That(predicted.eq(labels).all().item<bool>(), Is.True, "every second-stage image is correctly classified");
         Assert.That(indices, Is.EqualTo(correctInOrder), "the first trainImages (300) correct ones, in dataset order");
     }
 
     [Test]
-    public void Fit_BadMinScale_ThrowsNamingTheField()
+    public void Create_BadMinScale_ThrowsNamingTheField()
     {
-        using var defense = new DistributionClassifierDefense(new DistributionClassifierOptions());
         var sections = new JsonObject { ["defenses"] = new JsonObject { [DefenseIds.DistributionClassifier] = new JsonObject { ["minScale"] = 1.5 } } };
-        var error = Assert.Throws<InvalidDataException>(() => defense.Fit(DefenseFixture.Context(train, sections: sections)));
+        var error = Assert.Throws<InvalidDataException>(() => RegisteredDefenses.Create(DefenseIds.DistributionClassifier, DefenseFixture.Context(train, sections: sections).Profile));
         Assert.That(error!.Message, Does.Contain("defenses.distribution-classifier.minScale"));
     }
 
-    private DistributionClassifierDefense Fitted(long seed)
+    private FittedDistributionClassifierDefense Fitted(long seed)
     {
-        var defense = new DistributionClassifierDefense(new DistributionClassifierOptions());
         var sections = new JsonObject
         {
             ["defenses"] = new JsonObject
@@ -84,7 +83,7 @@ public sealed class DistributionClassifierDefenseTests
                 [DefenseIds.DistributionClassifier] = new JsonObject { ["samples"] = Samples, ["bins"] = 20, ["trainImages"] = 300, ["chunkImages"] = 32 },
             },
         };
-        defense.Fit(DefenseFixture.Context(train, seed: seed, sections: sections));
-        return defense;
+        var context = DefenseFixture.Context(train, seed: seed, sections: sections);
+        return RegisteredDefenses.Create<DistributionClassifierDefense>(DefenseIds.DistributionClassifier, context).Fit(context);
     }
 }

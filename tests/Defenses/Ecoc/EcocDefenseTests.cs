@@ -1,7 +1,10 @@
 using NUnit.Framework;
 using Robustness.Core.Data;
 using Robustness.Core.Models;
+using Microsoft.Extensions.DependencyInjection;
+using Robustness.Core.Contracts;
 using Robustness.Defenses.Ecoc;
+using Robustness.Defenses.Tests.Conformance;
 using Robustness.Defenses.Tests.Support;
 using Robustness.Testing;
 using static TorchSharp.torch;
@@ -17,8 +20,8 @@ public sealed class EcocDefenseTests
         using var train = SyntheticData.Create(dataset, 640, seed: 4);
         using var test = SyntheticData.CreateHeldOut(dataset, 200, seed: 4);
         using var trainer = new RecordingNetworkTrainer();
-        using var defense = new EcocDefense(new EcocOptions());
-        defense.Fit(TestContexts.Create(train, trainer, dataset, recipe: TestContexts.FastRecipe with { Epochs = 4 }));
+        var context = TestContexts.Create(train, trainer, dataset, recipe: TestContexts.FastRecipe with { Epochs = 4 });
+        using var defense = RegisteredDefenses.Create<EcocDefense>(DefenseIds.Ecoc, context).Fit(context);
 
         var accuracy = TestContexts.Accuracy(defense.Predict(test.Images), test.Labels);
         Assert.That(accuracy, Is.GreaterThan(0.5), "chance is 0.1");
@@ -35,8 +38,8 @@ public sealed class EcocDefenseTests
         var dataset = TestContexts.SmallCifar;
         using var train = SyntheticData.Create(dataset, 256, seed: 5);
         using var trainer = new RecordingNetworkTrainer();
-        using var defense = new EcocDefense(new EcocOptions());
-        defense.Fit(TestContexts.Create(train, trainer, dataset, recipe: TestContexts.FastRecipe with { Epochs = 1 }));
+        var context = TestContexts.Create(train, trainer, dataset, recipe: TestContexts.FastRecipe with { Epochs = 1 });
+        using var defense = RegisteredDefenses.Create<EcocDefense>(DefenseIds.Ecoc, context).Fit(context);
         var images = train.Images.narrow(0, 0, 64);
         var logits = defense.AsClassifier()!.Logits(images);
         Assert.That(logits.shape, Is.EqualTo(new long[] { 64, 10 }));
@@ -51,19 +54,24 @@ public sealed class EcocDefenseTests
     {
         using var train = SyntheticData.Create(TestContexts.SmallCifar, 64, seed: 6);
         using var trainer = new RecordingNetworkTrainer();
-        using var defense = new EcocDefense(new EcocOptions { Epochs = 3 });
-        defense.Fit(TestContexts.Create(train, trainer, TestContexts.SmallCifar, recipe: TestContexts.FastRecipe with { Epochs = 1 }));
+        using var defense = new EcocDefense(new EcocOptions { Epochs = 3 }).Fit(TestContexts.Create(train, trainer, TestContexts.SmallCifar, recipe: TestContexts.FastRecipe with { Epochs = 1 }));
         Assert.That(trainer.Requests.Single().Recipe, Is.EqualTo(TestContexts.FastRecipe with { Epochs = 3 }));
     }
 
     [Test]
-    public void Fit_CodeLengthNotDivisibleByNetworks_ThrowsNamingTheField()
+    public void AddDefense_CodeLengthNotDivisibleByNetworks_ThrowsNamingTheField()
     {
-        using var train = SyntheticData.Create(TestContexts.SmallCifar, 16);
-        using var trainer = new RecordingNetworkTrainer();
-        using var defense = new EcocDefense(new EcocOptions { Networks = 3 });
-        var error = Assert.Throws<ArgumentOutOfRangeException>(() => defense.Fit(TestContexts.Create(train, trainer)));
-        Assert.That(trainer.Requests, Is.Empty);
+        var services = new ServiceCollection();
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => services.AddDefense<EcocDefense, EcocOptions>(DefenseIds.Ecoc, new EcocOptions { Networks = 3 }));
         Assert.That(error!.Message, Does.Contain("defenses.ecoc.networks"));
+        Assert.That(services, Is.Empty, "nothing is registered with invalid options");
+    }
+
+    [Test]
+    public void Create_ProfileSetsNetworks_TraitsKnownBeforeFit()
+    {
+        var sections = System.Text.Json.Nodes.JsonNode.Parse("""{ "defenses": { "ecoc": { "networks": 2 } } }""")!.AsObject();
+        var configured = RegisteredDefenses.Create(DefenseIds.Ecoc, TestContexts.Profile(TestContexts.SmallCifar, sections));
+        Assert.That(configured.Traits.ForwardPassesPerQuery, Is.EqualTo(2));
     }
 }

@@ -3,6 +3,7 @@ using Robustness.Core.Contracts;
 using Robustness.Core.Data;
 using Robustness.Core.Profiles;
 using Robustness.Defenses.FeatureDistillation;
+using Robustness.Defenses.Tests.Conformance;
 using Robustness.Defenses.Tests.InputTransformSupport;
 using Robustness.Defenses.Vanilla;
 using Robustness.Testing;
@@ -141,11 +142,10 @@ public sealed class FeatureDistillationTests
         using var test = SmoothSyntheticData.CreateHeldOut(dataset, 200, seed: 11);
         using var artefacts = new TempDirectory();
         var context = TestContexts.Smoke(dataset, train, artefacts, out var trainer);
-        using (var vanilla = new VanillaDefense()) vanilla.Fit(context);
-        using var defense = new FeatureDistillationDefense(new FeatureDistillationOptions());
-        defense.Fit(context);
+        using (new VanillaDefense().Fit(context)) { }
+        using var defense = RegisteredDefenses.Create<FeatureDistillationDefense>(DefenseIds.FeatureDistillation, context).Fit(context);
         var accuracy = TestContexts.Accuracy(defense.Predict(test.Images), test.Labels);
-        var vanillaAccuracy = TestContexts.Accuracy(defense.Backbone!.PredictLabels(test.Images), test.Labels);
+        var vanillaAccuracy = TestContexts.Accuracy(defense.Backbone.PredictLabels(test.Images), test.Labels);
         TestContext.Out.WriteLine($"{datasetId}: feature distillation clean accuracy {accuracy:P1} (its vanilla backbone {vanillaAccuracy:P1})");
         Assert.That(accuracy, Is.GreaterThan(0.3), "chance is 10 %");
         Assert.That(trainer.Calls, Has.Count.EqualTo(2));

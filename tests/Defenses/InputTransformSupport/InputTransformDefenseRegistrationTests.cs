@@ -5,6 +5,7 @@ using Robustness.Core.Profiles;
 using Robustness.Defenses.Bart;
 using Robustness.Defenses.ComDefend;
 using Robustness.Defenses.FeatureDistillation;
+using Robustness.Defenses.Tests.Conformance;
 
 namespace Robustness.Defenses.Tests.InputTransformSupport;
 
@@ -16,7 +17,7 @@ public sealed class InputTransformDefenseRegistrationTests
     public void AddRobustnessDefenses_Id_ResolvesDefenseWithTraits(string id, Type type, bool randomized)
     {
         using var provider = new ServiceCollection().AddRobustnessDefenses().BuildServiceProvider();
-        using var defense = provider.GetRequiredKeyedService<IDefense>(id);
+        var defense = provider.GetRequiredKeyedService<DefenseFactory>(id).Create(ProfileCatalog.Default().Get(ProfileNames.Smoke, "cifar10"));
         Assert.That(defense, Is.InstanceOf(type));
         Assert.That(defense.Id, Is.EqualTo(id));
         Assert.That(defense.Traits, Is.EqualTo(new DefenseTraits(randomized, CanReject: false, Differentiable: false, ForwardPassesPerQuery: 1)));
@@ -35,12 +36,21 @@ public sealed class InputTransformDefenseRegistrationTests
         var channels = dataset == "cifar10" ? 3 : 1;
         var bart = profile.Section($"defenses.{DefenseIds.Bart}", new BartOptions());
         Assert.That(() => bart.Validate(BartGroups.For(channels).Count), Throws.Nothing);
+        Assert.That(() => RegisteredDefenses.Create(DefenseIds.Bart, profile), Throws.Nothing);
+        Assert.That(() => RegisteredDefenses.Create(DefenseIds.ComDefend, profile), Throws.Nothing);
+        Assert.That(() => RegisteredDefenses.Create(DefenseIds.FeatureDistillation, profile), Throws.Nothing);
         Assert.That(bart.TransformCountGrid, Is.All.InRange(1, BartGroups.For(channels).Count));
-        Assert.That(() => profile.Section($"defenses.{DefenseIds.ComDefend}", new ComDefendOptions()).Validate(), Throws.Nothing);
-        Assert.That(() => profile.Section($"defenses.{DefenseIds.FeatureDistillation}", new FeatureDistillationOptions()).Validate(), Throws.Nothing);
     }
 
     [Test]
     public void Validate_BartKAboveGroups_NamesTheField() =>
         Assert.That(() => new BartOptions { TransformCount = 9 }.Validate(8), Throws.ArgumentException.With.Message.Contains("defenses.bart.transformCount = 9"));
+
+    [Test]
+    public void Create_BartKAboveTheDatasetsGroups_ThrowsBeforeFit()
+    {
+        var profile = ProfileCatalog.Default().Get(ProfileNames.Smoke, "fashion-mnist");
+        profile = profile with { Sections = System.Text.Json.Nodes.JsonNode.Parse("""{ "defenses": { "bart": { "transformCount": 9 } } }""")!.AsObject() };
+        Assert.That(() => RegisteredDefenses.Create(DefenseIds.Bart, profile), Throws.ArgumentException.With.Message.Contains("defenses.bart.transformCount = 9"));
+    }
 }

@@ -3,6 +3,7 @@ using NUnit.Framework;
 using Robustness.Core.Data;
 using Robustness.Core.Models;
 using Robustness.Defenses.KWta;
+using Robustness.Defenses.Tests.Conformance;
 using Robustness.Defenses.Tests.Support;
 using Robustness.Testing;
 using TorchSharp;
@@ -19,8 +20,8 @@ public sealed class KWtaDefenseTests
         using var train = SyntheticData.Create(dataset, 640, seed: 6);
         using var test = SyntheticData.CreateHeldOut(dataset, 200, seed: 6);
         using var trainer = new RecordingNetworkTrainer();
-        using var defense = new KWtaDefense(new KWtaOptions());
-        defense.Fit(TestContexts.Create(train, trainer, dataset, recipe: TestContexts.FastRecipe with { Epochs = 4 }));
+        var context = TestContexts.Create(train, trainer, dataset, recipe: TestContexts.FastRecipe with { Epochs = 4 });
+        using var defense = RegisteredDefenses.Create<KWtaDefense>(DefenseIds.KWta, context).Fit(context);
 
         var accuracy = TestContexts.Accuracy(defense.Predict(test.Images), test.Labels);
         Assert.That(accuracy, Is.GreaterThan(0.5), "chance is 0.1");
@@ -75,13 +76,22 @@ public sealed class KWtaDefenseTests
         using var train = SyntheticData.Create(TestContexts.SmallCifar, 64, seed: 7);
         using var trainer = new RecordingNetworkTrainer();
         var sections = JsonNode.Parse("""{ "defenses": { "k-wta": { "sparsity": 0.2, "incrementalSchedule": false } } }""")!.AsObject();
-        using var defense = new KWtaDefense(new KWtaOptions());
-        defense.Fit(TestContexts.Create(train, trainer, TestContexts.SmallCifar, sections, recipe: TestContexts.FastRecipe with { Epochs = 1 }));
-        Assert.That(defense.Options.Sparsity, Is.EqualTo(0.2));
+        var context = TestContexts.Create(train, trainer, TestContexts.SmallCifar, sections, recipe: TestContexts.FastRecipe with { Epochs = 1 });
+        var configured = RegisteredDefenses.Create<KWtaDefense>(DefenseIds.KWta, context);
+        Assert.That(configured.Options.Sparsity, Is.EqualTo(0.2), "the profile's section is bound when the defense is configured, before Fit");
+        using var defense = configured.Fit(context);
         Assert.That(defense.Layers.Select(l => l.Sparsity), Is.All.EqualTo(0.2));
         var request = trainer.Requests.Single();
         Assert.That(request.Owner, Is.EqualTo(DefenseIds.KWta));
         Assert.That(request.Config!["sparsity"], Is.EqualTo("0.2"));
         Assert.That(request.Config!["schedule"], Is.EqualTo("none"));
+    }
+
+    [Test]
+    public void Create_InvalidSparsityInProfile_ThrowsNamingTheFieldBeforeAnyTraining()
+    {
+        var sections = JsonNode.Parse("""{ "defenses": { "k-wta": { "sparsity": 1.5 } } }""")!.AsObject();
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => RegisteredDefenses.Create(DefenseIds.KWta, TestContexts.Profile(TestContexts.SmallCifar, sections)));
+        Assert.That(error!.Message, Does.Contain("defenses.k-wta.sparsity"));
     }
 }

@@ -3,6 +3,7 @@ using NUnit.Framework;
 using Robustness.Core.Contracts;
 using Robustness.Core.Data;
 using Robustness.Defenses.OddsAreOdd;
+using Robustness.Defenses.Tests.Conformance;
 using Robustness.Defenses.Tests.Support;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -16,7 +17,7 @@ public sealed class OddsAreOddDefenseTests
 
     private LabeledImages train = null!;
     private LabeledImages test = null!;
-    private OddsAreOddDefense shared = null!;
+    private FittedOddsAreOddDefense shared = null!;
     private Tensor sharedClean = null!;
 
     [OneTimeSetUp]
@@ -111,13 +112,13 @@ public sealed class OddsAreOddDefenseTests
     }
 
     [Test]
-    public void Fit_RateOutOfRange_ThrowsNamingTheField()
+    public void Create_RateOutOfRange_ThrowsNamingTheField()
     {
         var (train, test) = DefenseFixture.Data(train: 16, test: 4);
         using var _ = train;
         using var __ = test;
-        using var defense = new OddsAreOddDefense(new OddsAreOddOptions());
-        var error = Assert.Throws<InvalidDataException>(() => defense.Fit(DefenseFixture.Context(train, sections: Section(1.5, 16))));
+        var context = DefenseFixture.Context(train, sections: Section(1.5, 16));
+        var error = Assert.Throws<InvalidDataException>(() => RegisteredDefenses.Create(DefenseIds.OddsAreOdd, context.Profile));
         Assert.That(error!.Message, Does.Contain("defenses.odds-are-odd.falsePositiveRate"));
     }
 
@@ -128,11 +129,12 @@ public sealed class OddsAreOddDefenseTests
         Assert.That(falsePositiveRate, Is.EqualTo(target).Within(0.08));
     }
 
-    private static OddsAreOddDefense Fitted(LabeledImages train, double rate, int calibration)
+    private static FittedOddsAreOddDefense Fitted(LabeledImages train, double rate, int calibration)
     {
-        var defense = new OddsAreOddDefense(new OddsAreOddOptions());
-        defense.Fit(DefenseFixture.Context(train, seed: 1, sections: Section(rate, calibration)));
-        return defense;
+        var context = DefenseFixture.Context(train, seed: 1, sections: Section(rate, calibration));
+        var configured = RegisteredDefenses.Create<OddsAreOddDefense>(DefenseIds.OddsAreOdd, context);
+        Assert.That(configured.Traits.ForwardPassesPerQuery, Is.EqualTo(1 + Samples), "the profile's noise samples set the query cost before Fit");
+        return configured.Fit(context);
     }
 
     private static JsonObject Section(double rate, int calibration) => new()

@@ -14,7 +14,11 @@ public sealed class FittedDefensesTests
         public static int Fits;
         public static int Disposals;
         public override string Id => "fake-counting";
-        public override void Fit(DefenseContext context) => Interlocked.Increment(ref Fits);
+        public override IFittedDefense Fit(DefenseContext context)
+        {
+            Interlocked.Increment(ref Fits);
+            return this;
+        }
         public override Tensor Predict(Tensor images) => Decode(images);
         public override void Release() => Interlocked.Increment(ref Disposals);
     }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Robustness.Core.Contracts;
+using Robustness.Core.Profiles;
 using Robustness.Evaluation.Plugins;
 using Robustness.Evaluation.Tests.Support;
 using System.Runtime.Loader;
@@ -13,7 +14,7 @@ public sealed class PluginTests
     {
         var services = new ServiceCollection().AddPlugins([BuiltArtifacts.SamplePlugin]);
         using var provider = services.BuildServiceProvider();
-        using var defense = provider.GetRequiredKeyedService<IDefense>("sample-blur");
+        var defense = provider.GetRequiredKeyedService<DefenseFactory>("sample-blur").Create(ProfileCatalog.Default().Get(ProfileNames.Smoke, "fashion-mnist"));
         Assert.Multiple(() =>
         {
             Assert.That(defense.Id, Is.EqualTo("sample-blur"));

@@ -10,7 +10,7 @@ internal sealed class CountingAdversary(IAdversaryModel inner) : IAdversaryModel
     public string Id => inner.Id;
     public bool QueriesOracle => inner.QueriesOracle;
 
-    public SurrogateResult BuildSurrogate(AdversaryContext context, IDefense oracle, AdversaryBudget budget, IProgress<AdversaryProgress>? progress = null)
+    public SurrogateResult BuildSurrogate(AdversaryContext context, IFittedDefense oracle, AdversaryBudget budget, IProgress<AdversaryProgress>? progress = null)
     {
         Builds++;
         return inner.BuildSurrogate(context, oracle, budget, progress);

@@ -7,13 +7,13 @@ namespace Robustness.Evaluation.Tests.Support;
 
 /// <summary>
 /// Hand-made defenses with known answers on <see cref="CodedData"/>, whose images carry their label as brightness
-/// (every pixel = (label + 0.5) / 10).
+/// (every pixel = (label + 0.5) / 10). Configuration and fitted defense in one object: Fit returns itself.
 /// </summary>
-public abstract class FakeDefense : IDefense
+public abstract class FakeDefense : IDefense, IFittedDefense
 {
     public abstract string Id { get; }
     public virtual DefenseTraits Traits => new(false, false, false, 1);
-    public virtual void Fit(DefenseContext context) { }
+    public virtual IFittedDefense Fit(DefenseContext context) => this;
     public abstract Tensor Predict(Tensor images);
     public void Dispose()
     {
@@ -63,7 +63,7 @@ public sealed class ThrowingDefense : FakeDefense
 {
     public const string DefenseId = "fake-throwing";
     public override string Id => DefenseId;
-    public override void Fit(DefenseContext context) => throw new InvalidOperationException("plug-in exploded in Fit");
+    public override IFittedDefense Fit(DefenseContext context) => throw new InvalidOperationException("plug-in exploded in Fit");
     public override Tensor Predict(Tensor images) => throw new InvalidOperationException("unreachable");
 }
 

@@ -4,15 +4,13 @@ using static TorchSharp.torch;
 namespace Robustness.Testing.Adversaries;
 
 /// <summary>A hand-made oracle: answers with a function of the images; records every Predict call.</summary>
-public sealed class FakeDefense(Func<Tensor, Tensor> predict, string id = "fake", bool canReject = false, int forwardPassesPerQuery = 1) : IDefense
+public sealed class FakeDefense(Func<Tensor, Tensor> predict, string id = "fake", bool canReject = false, int forwardPassesPerQuery = 1) : IFittedDefense
 {
     public string Id => id;
     public DefenseTraits Traits { get; } = new(false, canReject, false, forwardPassesPerQuery);
     public int Calls { get; private set; }
     public long ImagesSeen { get; private set; }
     public List<Tensor> Rejected { get; } = [];
-
-    public void Fit(DefenseContext context) { }
 
     public Tensor Predict(Tensor images)
     {

@@ -13,8 +13,9 @@ namespace Robustness.Testing.Conformance;
 /// <summary>
 /// What the harness relies on, checked for one defense on a smoke problem: the oracle's answer shape and range,
 /// Reject only where the traits allow it, determinism where the traits promise it, clean accuracy above chance, and
-/// a second Fit that loads its artefacts instead of training again. Derive a [TestFixture] and return a fresh
-/// defense from <see cref="CreateDefense"/>; the framework's own defenses run the same suite.
+/// traits fixed before Fit and kept by the fitted defense, and a second Fit that loads its artefacts instead of training
+/// again. Derive a [TestFixture] and return the defense configured for the profile from <see cref="CreateDefense"/>;
+/// the framework's own defenses run the same suite.
 /// </summary>
 [NonParallelizable]
 public abstract class DefenseConformanceSuite
@@ -22,11 +23,15 @@ public abstract class DefenseConformanceSuite
     private TempDirectory artefacts = null!;
     private LabeledImages train = null!;
     private LabeledImages test = null!;
-    private IDefense defense = null!;
+    private IDefense configured = null!;
+    private IFittedDefense defense = null!;
     private Tensor firstAnswers = null!;
 
-    /// <summary>A new, unfitted instance of the defense under test (resolve it through its registration module).</summary>
-    protected abstract IDefense CreateDefense();
+    /// <summary>
+    /// The defense under test configured for <paramref name="profile"/>: resolve its <see cref="DefenseFactory"/> through
+    /// its registration module and call <see cref="DefenseFactory.Create"/>.
+    /// </summary>
+    protected abstract IDefense CreateDefense(DatasetProfile profile);
 
     /// <summary>The id the defense must report; null skips the check.</summary>
     protected virtual string? ExpectedId => null;
@@ -42,8 +47,8 @@ public abstract class DefenseConformanceSuite
         artefacts = new TempDirectory();
         train = SyntheticData.Create(Dataset, 600, seed: 3);
         test = SyntheticData.CreateHeldOut(Dataset, 200, seed: 3);
-        defense = CreateDefense();
-        defense.Fit(Context());
+        configured = CreateDefense(Profile());
+        defense = configured.Fit(Context());
         firstAnswers = defense.Predict(test.Images);
     }
 
@@ -97,6 +102,14 @@ public abstract class DefenseConformanceSuite
     }
 
     [Test]
+    public void Fit_FittedDefense_KeepsTheConfiguredIdAndTraits()
+    {
+        Assert.That(defense.Id, Is.EqualTo(configured.Id));
+        Assert.That(defense.Traits, Is.EqualTo(configured.Traits), "traits are known from the configuration, before Fit, and do not change");
+        Assert.That(CreateDefense(Profile()).Traits, Is.EqualTo(configured.Traits));
+    }
+
+    [Test]
     public void AsClassifier_WhereExposed_GivesLogitsForEveryClass()
     {
         var classifier = defense.AsClassifier();
@@ -110,8 +123,7 @@ public abstract class DefenseConformanceSuite
     public void Fit_SecondTime_LoadsArtefactsWithoutTraining()
     {
         var before = StoredObjects();
-        using var second = CreateDefense();
-        second.Fit(Context());
+        using var second = CreateDefense(Profile()).Fit(Context());
         Assert.That(StoredObjects(), Is.EqualTo(before), "a second Fit stored new artefacts instead of loading its own");
         if (!defense.Traits.Randomized)
         {
@@ -126,10 +138,11 @@ public abstract class DefenseConformanceSuite
         return Directory.Exists(objects) ? Directory.GetDirectories(objects).Length : 0;
     }
 
+    private DatasetProfile Profile() => ProfileCatalog.Default().Get(ProfileNames.Smoke, Dataset.Id);
+
     private DefenseContext Context()
     {
-        var profile = ProfileCatalog.Default().Get(ProfileNames.Smoke, Dataset.Id);
         var networks = new NetworkTrainer(new ArtefactStore(artefacts.Path), CPU);
-        return new DefenseContext(Dataset, train, profile, networks, new ModelZoo(), CPU, Seed: 11);
+        return new DefenseContext(Dataset, train, Profile(), networks, new ModelZoo(), CPU, Seed: 11);
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using NUnit.Framework;
 using Robustness.Core.Contracts;
+using Robustness.Core.Profiles;
 using Robustness.Testing.Conformance;
 
 namespace MyDefense.Tests;
@@ -12,9 +13,9 @@ namespace MyDefense.Tests;
 [TestFixture]
 public sealed class MyDefenseConformanceTests : DefenseConformanceSuite
 {
-    protected override IDefense CreateDefense() =>
+    protected override IDefense CreateDefense(DatasetProfile profile) =>
         new ServiceCollection().AddPluginModules(typeof(MyDefenseModule).Assembly).BuildServiceProvider()
-            .GetRequiredKeyedService<IDefense>(MyDefense.DefenseId);
+            .GetRequiredKeyedService<DefenseFactory>(MyDefense.DefenseId).Create(profile);
 
     protected override string? ExpectedId => MyDefense.DefenseId;
 }
