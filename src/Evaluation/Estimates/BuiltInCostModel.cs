@@ -44,7 +44,7 @@ internal sealed class BuiltInCostModel : ICostModel
     private readonly ProfileCatalog profiles;
     private readonly Dictionary<(string, string), double> flops = [];
     private readonly Dictionary<(string, string, string), int> passes = [];
-    private readonly Dictionary<string, DefenseTraits?> traits = [];
+    private readonly Dictionary<(string Profile, string Dataset, string Defense), DefenseTraits?> traits = [];
     private readonly double flopsPerSecond;
 
     /// <param name="flopsPerSecond">The effective rate; default <see cref="EffectiveFlopsPerSecond"/>.</param>
@@ -67,7 +67,7 @@ internal sealed class BuiltInCostModel : ICostModel
         {
             CellKinds.Clean => test * backbone,
             CellKinds.Noise => points * backbone,
-            CellKinds.WhiteBox when Traits(cell.Defense)?.Differentiable == false => 0, // not applicable: no gradient path
+            CellKinds.WhiteBox when Traits(cell, profile)?.Differentiable == false => 0, // not applicable: no gradient path
             CellKinds.WhiteBox => test * backbone + points * Iterations(cell, profile) * StepFactor * backbone + points * backbone,
             CellKinds.Transfer => test * backbone + points * backbone
                 + (computesExamples ? points * Iterations(cell, profile) * StepFactor * Flops(Adversary(profile).SurrogateArchitecture, cell.Dataset) : 0),
@@ -156,15 +156,15 @@ internal sealed class BuiltInCostModel : ICostModel
             { } s when s["inputSizes"] is JsonArray sizes => sizes.Count,
             _ => null,
         };
-        return passes[key] = fromProfile ?? Math.Max(1, Traits(cell.Defense)?.ForwardPassesPerQuery ?? 1);
+        return passes[key] = fromProfile ?? Math.Max(1, Traits(cell, profile)?.ForwardPassesPerQuery ?? 1);
     }
 
-    /// <summary>The registered defense's traits (a plug-in not loaded: null).</summary>
-    private DefenseTraits? Traits(string defense)
+    /// <summary>The registered defense's traits as configured by the cell's profile (a plug-in not loaded: null).</summary>
+    private DefenseTraits? Traits(GridCell cell, DatasetProfile profile)
     {
-        if (traits.TryGetValue(defense, out var known)) return known;
-        using var instance = services.GetKeyedService<IDefense>(defense);
-        return traits[defense] = instance?.Traits;
+        var key = (cell.Profile, cell.Dataset, cell.Defense);
+        if (traits.TryGetValue(key, out var known)) return known;
+        return traits[key] = services.GetKeyedService<DefenseFactory>(cell.Defense)?.Create(profile).Traits;
     }
 
     private static JsonObject? Section(DatasetProfile profile, string id, string parent = "defenses") =>

@@ -25,7 +25,7 @@ internal sealed class CleanPredictionCache(ArtefactStore? store, int capacity = 
     }
 
     /// <summary>The cached answers for (<paramref name="oracleKey"/>, <paramref name="test"/>), or those <paramref name="predict"/> gives (then kept).</summary>
-    public long[] GetOrAdd(string oracleKey, IDefense defense, LabeledImages test, Func<long[]> predict)
+    public long[] GetOrAdd(string oracleKey, IFittedDefense defense, LabeledImages test, Func<long[]> predict)
     {
         var key = new JsonObject
         {
@@ -68,7 +68,7 @@ internal sealed class CleanPredictionCache(ArtefactStore? store, int capacity = 
         }
     }
 
-    private static long[] Checked(long[] answers, int count, IDefense defense) => answers.Length == count ? answers
+    private static long[] Checked(long[] answers, int count, IFittedDefense defense) => answers.Length == count ? answers
         : throw new InvalidOperationException($"defense '{defense.Id}' gave {answers.Length} answers for {count} clean test images.");
 
     private static void Write(string path, long[] values)

@@ -34,7 +34,7 @@ internal sealed class SurrogateCache(ArtefactStore? store, int capacity = 2) : I
     }
 
     /// <summary>The surrogate for this adversary, context and budget: from memory, from the store, or built (then kept).</summary>
-    public SurrogateLease Acquire(IAdversaryModel adversary, AdversaryContext context, IDefense oracle, AdversaryBudget budget,
+    public SurrogateLease Acquire(IAdversaryModel adversary, AdversaryContext context, IFittedDefense oracle, AdversaryBudget budget,
         IProgress<AdversaryProgress>? progress = null)
     {
         if (context.HeldOut is not null) // agreement measured on the build is per call: never share it
@@ -60,7 +60,7 @@ internal sealed class SurrogateCache(ArtefactStore? store, int capacity = 2) : I
     }
 
     private static (SurrogateResult Result, bool FromStore) LoadOrBuild(ArtefactStore store, JsonObject key, string hash,
-        IAdversaryModel adversary, AdversaryContext context, IDefense oracle, AdversaryBudget budget, IProgress<AdversaryProgress>? progress)
+        IAdversaryModel adversary, AdversaryContext context, IFittedDefense oracle, AdversaryBudget budget, IProgress<AdversaryProgress>? progress)
     {
         using var held = store.Lock(hash);
         if (store.Exists(hash))
