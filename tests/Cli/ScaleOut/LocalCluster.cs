@@ -66,7 +66,7 @@ public sealed class LocalCluster : IDisposable
         using var process = Process.Start(info)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(2))) process.Kill(entireProcessTree: true);
+        if (!process.WaitForExit(TimeSpan.FromMinutes(5))) process.Kill(entireProcessTree: true);  // up waits up to 2 min for slurmd on a loaded machine, then starts PostgreSQL
         if (process.ExitCode != 0) throw new InvalidOperationException($"local-cluster.sh {verb} failed: {output.Result}{error.Result}");
     }
 }
