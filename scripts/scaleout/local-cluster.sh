@@ -63,13 +63,19 @@ SelectTypeParameters=CR_Core
 MpiDefault=none
 SwitchType=switch/none
 ReturnToService=2
+# A loaded machine (the test suite beside busy loops on 2 cores) answers slowly: Slurm's defaults would declare a
+# batch launch missing after 10 s, an RPC lost after 10 s, and the node down when a ping is late, killing tasks.
+MessageTimeout=60
+TCPTimeout=15
+BatchStartTimeout=300
+SlurmdTimeout=0
 MailProg=/bin/true
 NodeName=$NODE NodeAddr=127.0.0.1 CPUs=$(nproc) State=UNKNOWN
 PartitionName=debug Nodes=$NODE Default=YES MaxTime=INFINITE State=UP
 CONF
   slurmctld -f "$SLURM_CONF"
   slurmd -f "$SLURM_CONF"
-  for _ in $(seq 1 120); do [ "$(S sinfo -h -o %t 2>/dev/null)" = idle ] && break; sleep 0.25; done
+  for _ in $(seq 1 480); do [ "$(S sinfo -h -o %t 2>/dev/null)" = idle ] && break; sleep 0.25; done   # up to 2 min
   [ "$(S sinfo -h -o %t)" = idle ] || { tail -n 30 "$T"/slurm/log/*.log >&2; echo "slurm did not come up" >&2; return 1; }
 
   mkdir -p "$T/pg" "$T/pgsock"; chown postgres:postgres "$T/pg" "$T/pgsock"

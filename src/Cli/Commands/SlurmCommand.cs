@@ -72,11 +72,7 @@ public sealed class SlurmCommand(IServiceProvider services) : Command<SlurmComma
         var jobId = RunTool("sbatch", "--parsable", settings.Script).Trim().Split(';')[0];
         AnsiConsole.WriteLine($"submitted array job {jobId}");
         if (!settings.Wait) return 0;
-        while (RunTool("squeue", "-h", "-j", jobId).Trim().Length > 0)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            Thread.Sleep(TimeSpan.FromSeconds(1));
-        }
+        SlurmQueueWatch.WaitUntilGone(jobId, cancellationToken);
         using var store = ResultsStores.Open(settings.Store);
         var done = store.CompletedCells(run);
         var missing = cells.Count(c => !done.Contains(c.Id));

@@ -1,4 +1,7 @@
 using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
 using Robustness.Testing;
 
 namespace Robustness.Cli.Tests.ScaleOut;
@@ -36,7 +39,16 @@ public sealed class LocalCluster : IDisposable
     {
         var script = Path.Combine(RepositoryRoot(), "scripts", "scaleout", "local-cluster.sh");
         var folder = Path.Combine(Path.GetTempPath(), "robustness-cluster-" + Guid.NewGuid().ToString("N")[..8]);
-        Run(script, "up", folder);
+        // Ports free now, not the script's fixed defaults: two test runs on one machine (a flake check beside a
+        // developer's run) would otherwise share one PostgreSQL or slurmctld, and one run's tasks could write into the
+        // other's store.
+        var ports = FreePorts(3);
+        Run(script, "up", folder, new Dictionary<string, string>
+        {
+            ["PGPORT"] = ports[0].ToString(CultureInfo.InvariantCulture),
+            ["CTLD_PORT"] = ports[1].ToString(CultureInfo.InvariantCulture),
+            ["SLURMD_PORT"] = ports[2].ToString(CultureInfo.InvariantCulture),
+        });
         var environment = File.ReadAllLines(Path.Combine(folder, "cluster.env"))
             .Where(l => l.Contains('=')).Select(l => l.Split('=', 2)).ToDictionary(p => p[0], p => p[1]);
         return new LocalCluster(script, folder, environment);
@@ -56,17 +68,33 @@ public sealed class LocalCluster : IDisposable
     private static bool OnPath(string tool) => (System.Environment.GetEnvironmentVariable("PATH") ?? "")
         .Split(':').Concat(["/usr/sbin", "/sbin"]).Any(d => File.Exists(Path.Combine(d, tool)));
 
-    private static void Run(string script, string verb, string folder)
+    /// <summary>Distinct TCP ports free on the loopback interface at this moment (held together while chosen).</summary>
+    private static int[] FreePorts(int count)
+    {
+        var listeners = Enumerable.Range(0, count).Select(_ => new TcpListener(IPAddress.Loopback, 0)).ToList();
+        try
+        {
+            listeners.ForEach(l => l.Start());
+            return listeners.Select(l => ((IPEndPoint)l.LocalEndpoint).Port).ToArray();
+        }
+        finally
+        {
+            listeners.ForEach(l => l.Stop());
+        }
+    }
+
+    private static void Run(string script, string verb, string folder, IReadOnlyDictionary<string, string>? environment = null)
     {
         var info = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         info.ArgumentList.Add(script);
         info.ArgumentList.Add(verb);
         info.ArgumentList.Add(folder);
         info.Environment["PATH"] = System.Environment.GetEnvironmentVariable("PATH") + ":/usr/sbin:/sbin";
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>()) info.Environment[key] = value;
         using var process = Process.Start(info)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(2))) process.Kill(entireProcessTree: true);
+        if (!process.WaitForExit(TimeSpan.FromMinutes(5))) process.Kill(entireProcessTree: true);  // up waits up to 2 min for slurmd on a loaded machine, then starts PostgreSQL
         if (process.ExitCode != 0) throw new InvalidOperationException($"local-cluster.sh {verb} failed: {output.Result}{error.Result}");
     }
 }

@@ -38,9 +38,10 @@ public sealed class SlurmArrayTests
         single.Stop();
 
         var array = Stopwatch.StartNew();
-        var submit = Cli(temp.Path, cluster, "slurm", "--config", config, "--store", cluster.Store, "--run", "scaleout",
-            "--artefacts", Path.Combine(temp.Path, "artefacts-array"), "--logs", Path.Combine(temp.Path, "logs"),
-            "--script", Path.Combine(temp.Path, "array.sbatch"), "--submit", "--wait");
+        var logs = Path.Combine(temp.Path, "logs");
+        var submit = Cli(temp.Path, cluster, ["slurm", "--config", config, "--store", cluster.Store, "--run", "scaleout",
+            "--artefacts", Path.Combine(temp.Path, "artefacts-array"), "--logs", logs,
+            "--script", Path.Combine(temp.Path, "array.sbatch"), "--submit", "--wait"], () => TaskLogs(logs, cluster));
         array.Stop();
         Cli(temp.Path, cluster, "report", "--store", cluster.Store, "--run", "scaleout", "--reports", Path.Combine(temp.Path, "reports-array"));
 
@@ -61,7 +62,17 @@ public sealed class SlurmArrayTests
         return new JsonObject { ["clean"] = report["clean"]!.DeepClone(), ["attacks"] = report["attacks"]!.DeepClone() }.ToJsonString();
     }
 
-    private static string Cli(string workingDirectory, LocalCluster cluster, params string[] args)
+    /// <summary>Every task's output and the tail of the Slurm daemons' logs: what a failed array run is diagnosed from.</summary>
+    private static string TaskLogs(string logs, LocalCluster cluster)
+    {
+        var tasks = Directory.Exists(logs) ? Directory.GetFiles(logs).Order(StringComparer.Ordinal).Select(f => $"--- {Path.GetFileName(f)}\n{File.ReadAllText(f)}") : [];
+        var daemons = Directory.GetFiles(Path.Combine(cluster.Folder, "slurm", "log")).Select(f => $"--- {Path.GetFileName(f)} (tail)\n{string.Join('\n', File.ReadLines(f).TakeLast(40))}");
+        return string.Join('\n', tasks.Concat(daemons));
+    }
+
+    private static string Cli(string workingDirectory, LocalCluster cluster, params string[] args) => Cli(workingDirectory, cluster, args, () => "");
+
+    private static string Cli(string workingDirectory, LocalCluster cluster, string[] args, Func<string> diagnostics)
     {
         var info = CliProcess.StartInfo(workingDirectory, args);
         foreach (var (key, value) in cluster.Environment) info.Environment[key] = value;
@@ -71,7 +82,7 @@ public sealed class SlurmArrayTests
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         if (!process.WaitForExit(TimeSpan.FromMinutes(20))) process.Kill(entireProcessTree: true);
-        Assert.That(process.ExitCode, Is.EqualTo(0), $"robustness {string.Join(' ', args)}\n{output.Result}\n{error.Result}");
+        if (process.ExitCode != 0) Assert.Fail($"robustness {string.Join(' ', args)} exited {process.ExitCode}\n{output.Result}\n{error.Result}\n{diagnostics()}");
         return output.Result;
     }
 }

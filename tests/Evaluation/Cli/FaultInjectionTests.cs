@@ -19,10 +19,7 @@ public sealed class FaultInjectionTests
     {
         if (TinyDisk.WhyUnavailable() is { } why) Assert.Ignore(why);
         using var grid = new FaultGrid();
-        var seeded = SeedStore(Path.Combine(grid.Root, "seed.db"));
-        var disk = Path.Combine(grid.Root, "disk");
-        var store = Path.Combine(disk, "r.db");
-        var after = Path.Combine(grid.Root, "after.db");
+        var (seeded, disk, store, after) = SeededStoreForTinyDisk(grid);
         var script = $"""
             cp {TinyDisk.Quote(seeded)} {TinyDisk.Quote(store)}
             dd if=/dev/zero of={TinyDisk.Quote(Path.Combine(disk, "filler"))} bs=4k 2>/dev/null || true
@@ -49,10 +46,7 @@ public sealed class FaultInjectionTests
     {
         if (TinyDisk.WhyUnavailable() is { } why) Assert.Ignore(why);
         using var grid = new FaultGrid();
-        var seeded = SeedStore(Path.Combine(grid.Root, "seed.db"));
-        var disk = Path.Combine(grid.Root, "disk");
-        var store = Path.Combine(disk, "r.db");
-        var after = Path.Combine(grid.Root, "after.db");
+        var (seeded, disk, store, after) = SeededStoreForTinyDisk(grid);
         var reports = Path.Combine(grid.Root, "reports");
         var script = $"""
             cp {TinyDisk.Quote(seeded)} {TinyDisk.Quote(store)}
@@ -158,6 +152,16 @@ public sealed class FaultInjectionTests
             Assert.That(typo, Does.Not.Exist);
             Assert.That(Path.Combine(grid.Root, "reports"), Does.Not.Exist);
         });
+    }
+
+    /// <summary>
+    /// The seeded store (<see cref="SeedStore"/>) and where a tiny-disk test puts it: <c>r.db</c> on the tiny disk mounted
+    /// at <c>disk</c>, copied back to <c>after.db</c> on the real disk for inspection.
+    /// </summary>
+    private static (string Seeded, string Disk, string Store, string After) SeededStoreForTinyDisk(FaultGrid grid)
+    {
+        var disk = Path.Combine(grid.Root, "disk");
+        return (SeedStore(Path.Combine(grid.Root, "seed.db")), disk, Path.Combine(disk, "r.db"), Path.Combine(grid.Root, "after.db"));
     }
 
     /// <summary>A store holding one run ("seeded") with one committed cell: what must survive a failing write.</summary>
