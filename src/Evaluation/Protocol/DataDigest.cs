@@ -1,8 +1,6 @@
 using System.Runtime.CompilerServices;
-using System.Security.Cryptography;
-using System.Text;
 using Robustness.Core.Data;
-using static TorchSharp.torch;
+using Robustness.Core.Training;
 
 namespace Robustness.Evaluation.Protocol;
 
@@ -13,16 +11,6 @@ internal static class DataDigest
 
     public static string Of(LabeledImages data)
     {
-        lock (Digests) return Digests.GetValue(data, d => Hash(d.Images) + ":" + Hash(d.Labels));
-    }
-
-    private static string Hash(Tensor tensor)
-    {
-        using var scope = NewDisposeScope();
-        var cpu = tensor.detach().cpu().contiguous();
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        hash.AppendData(Encoding.UTF8.GetBytes($"{cpu.dtype}[{string.Join(",", cpu.shape)}]"));
-        hash.AppendData(cpu.bytes);
-        return Convert.ToHexStringLower(hash.GetHashAndReset());
+        lock (Digests) return Digests.GetValue(data, d => TensorHash.Sha256(d.Images) + ":" + TensorHash.Sha256(d.Labels));
     }
 }
